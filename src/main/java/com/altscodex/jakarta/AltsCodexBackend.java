@@ -1,0 +1,241 @@
+package com.altscodex.jakarta;
+
+import com.altscodex.jakarta.client.DeOAuthClient;
+import com.altscodex.jakarta.config.AltsCodexSettings;
+import com.altscodex.jakarta.error.AltsCodexException;
+import com.altscodex.jakarta.error.BadRequestException;
+import com.altscodex.jakarta.error.CallbackRejectedException;
+import com.altscodex.jakarta.error.ErrorCode;
+import com.altscodex.jakarta.error.ShutdownException;
+import com.altscodex.jakarta.error.UpstreamHttpException;
+import com.altscodex.jakarta.pending.InMemoryPendingLogins;
+import com.altscodex.jakarta.pending.PendingLogins;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Turns a browser's JWT into the user's slot through authorize → callback → get_token, without a
+ * thread per waiting login. Inject it ({@code @Inject AltsCodexBackend backend}); outside a
+ * container use {@link #standalone(AltsCodexSettings)}.
+ *
+ * <p>A login's stage settles exactly once: with the slot, or with an {@link AltsCodexException}
+ * whose {@link AltsCodexException#code() code} tells what happened. Cancelling the stage
+ * ({@code toCompletableFuture().cancel(false)}) forgets the login.
+ */
+@ApplicationScoped
+public class AltsCodexBackend {
+    private static final Logger LOG = Logger.getLogger(AltsCodexBackend.class.getName());
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final int STATE_BYTES = 16;
+
+    private AltsCodexSettings settings;
+    private BackendExecutors executors;
+    private DeOAuthClient client;
+    private PendingLogins pending;
+    private volatile boolean shutDown;
+
+    /** For CDI's client proxy only. */
+    protected AltsCodexBackend() {
+    }
+
+    @Inject
+    public AltsCodexBackend(AltsCodexSettings settings, BackendExecutors executors) {
+        this.settings = settings;
+        this.executors = executors;
+        this.client = new DeOAuthClient(settings.authServerUrl(), settings.credentials(),
+                settings.redirectUri(), settings.httpTimeout(), executors.work());
+        this.pending = new InMemoryPendingLogins(executors.timers());
+    }
+
+    /** A backend with its own threads, for use outside a Jakarta EE container. */
+    public static AltsCodexBackend standalone(AltsCodexSettings settings) {
+        return new AltsCodexBackend(settings, BackendExecutors.standalone());
+    }
+
+    /** The whole chain with the configured {@code altscodex.authorize-timeout}. */
+    public CompletionStage<SlotInfo> getSlotInfo(String jwt) {
+        return getSlotInfo(jwt, settings.authorizeTimeout());
+    }
+
+    /** The whole chain, waiting at most {@code timeout} for the callback. */
+    public CompletionStage<SlotInfo> getSlotInfo(String jwt, Duration timeout) {
+        if (jwt == null || jwt.isBlank()) {
+            return CompletableFuture.failedFuture(new BadRequestException("a JWT is required"));
+        }
+        if (timeout == null || timeout.isNegative() || timeout.isZero()) {
+            return CompletableFuture.failedFuture(new BadRequestException("the timeout must be positive"));
+        }
+        if (shutDown) {
+            return CompletableFuture.failedFuture(new ShutdownException());
+        }
+        String state = newState();
+        long started = System.nanoTime();
+        // registered before authorize is sent: the callback may overtake authorize's answer
+        CompletableFuture<SlotInfo> login = pending.register(state, timeout);
+        login.whenComplete((slot, failure) -> logOutcome(state, started, failure));
+        if (!login.isDone()) {
+            client.authorize(jwt.trim(), state).whenComplete((ignored, failure) -> {
+                if (failure != null) {
+                    pending.fail(state, asAltsCodex(failure));
+                }
+            });
+        }
+        return login;
+    }
+
+    /**
+     * The DeOAuth callback. Returns at once; the code exchange runs detached from the caller, so
+     * the end of the callback request cannot cancel it. Unknown, repeated, late or malformed
+     * callbacks change nothing, and a repeated one never exchanges the code a second time.
+     */
+    public void onCallback(String state, String success, String code) {
+        if (state == null || state.isBlank() || !pending.claim(state)) {
+            LOG.fine(() -> "callback for an unknown, settled or repeated state " + prefix(state) + " ignored");
+            return;
+        }
+        if (!"1".equals(success)) {
+            pending.fail(state, new CallbackRejectedException(code));
+            return;
+        }
+        if (code == null || code.isBlank()) {
+            pending.fail(state, new CallbackRejectedException("MISSING_CODE"));
+            return;
+        }
+        exchangeCode(code).whenComplete((slot, failure) -> {
+            if (failure == null) {
+                pending.complete(state, slot);
+            } else {
+                pending.fail(state, asAltsCodex(failure));
+            }
+        });
+    }
+
+    /** Exchanges an authorization code for the slot (get_token), outside the login chain. */
+    public CompletionStage<SlotInfo> exchangeCode(String code) {
+        if (code == null || code.isBlank()) {
+            return CompletableFuture.failedFuture(new BadRequestException("a code is required"));
+        }
+        return client.getToken(code);
+    }
+
+    public CompletionStage<TokenSet> refreshTokens(String refreshToken, String code) {
+        if (refreshToken == null || refreshToken.isBlank()) {
+            return CompletableFuture.failedFuture(new BadRequestException("a refresh token is required"));
+        }
+        return client.refresh(refreshToken, code == null ? "" : code);
+    }
+
+    public CompletionStage<Void> logout(String jwt) {
+        if (jwt == null || jwt.isBlank()) {
+            return CompletableFuture.failedFuture(new BadRequestException("a JWT is required"));
+        }
+        return client.logout(jwt.trim());
+    }
+
+    /** A platform login URL with a fresh state; no request is made. */
+    public LoginUrl loginUrl() {
+        String state = newState();
+        String url = settings.platformUrl() + "/oauth/login"
+                + "?client_id=" + encode(settings.clientId())
+                + "&redirect_uri=" + encode(settings.redirectUri())
+                + "&response_type=code"
+                + "&state=" + state;
+        return new LoginUrl(state, url);
+    }
+
+    /** How many logins wait for their callback now. */
+    public int pendingLogins() {
+        return pending.size();
+    }
+
+    public boolean isShutDown() {
+        return shutDown;
+    }
+
+    /**
+     * Answers every waiting login with {@link ErrorCode#SHUTDOWN}, in the calling thread, and
+     * refuses new ones. Safe to call more than once.
+     */
+    public void shutdown() {
+        synchronized (this) {
+            if (shutDown) {
+                return;
+            }
+            shutDown = true;
+        }
+        int answered = pending.failAll(new ShutdownException());
+        LOG.info(() -> "AltsCodex backend shut down; " + answered + " waiting login(s) answered SHUTDOWN");
+        client.close();
+        executors.shutdownIfOwned();
+    }
+
+    @PreDestroy
+    void preDestroy() {
+        shutdown();
+    }
+
+    private static void logOutcome(String state, long started, Throwable failure) {
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        if (failure == null) {
+            LOG.info(() -> "login " + prefix(state) + " SUCCESS in " + millis + " ms");
+            return;
+        }
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                ? failure.getCause() : failure;
+        if (cause instanceof CancellationException) {
+            LOG.info(() -> "login " + prefix(state) + " CANCELLED in " + millis + " ms");
+        } else if (cause instanceof AltsCodexException e) {
+            boolean authFailure = switch (e.code()) {
+                case AUTHORIZE_FAILED, CALLBACK_REJECTED, UPSTREAM_HTTP -> true;
+                default -> false;
+            };
+            LOG.log(authFailure ? Level.WARNING : Level.INFO, () -> "login " + prefix(state) + " "
+                    + e.code() + " in " + millis + " ms: " + e.getMessage());
+        } else {
+            LOG.log(Level.SEVERE, "login " + prefix(state) + " failed unexpectedly", cause);
+        }
+    }
+
+    static AltsCodexException asAltsCodex(Throwable failure) {
+        Throwable cause = failure;
+        while (cause instanceof CompletionException && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        if (cause instanceof AltsCodexException e) {
+            return e;
+        }
+        LOG.log(Level.SEVERE, "unexpected failure in the login chain", cause);
+        return new UpstreamHttpException("DeOAuth call", 0,
+                cause.getClass().getSimpleName());
+    }
+
+    private static String newState() {
+        byte[] bytes = new byte[STATE_BYTES];
+        RANDOM.nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
+    }
+
+    private static String prefix(String state) {
+        if (state == null) {
+            return "<none>";
+        }
+        String head = state.length() > 8 ? state.substring(0, 8) : state;
+        return head.replaceAll("[^A-Za-z0-9_-]", "?");
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}

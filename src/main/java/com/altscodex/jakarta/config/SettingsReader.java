@@ -1,0 +1,120 @@
+package com.altscodex.jakarta.config;
+
+import com.altscodex.jakarta.client.ClientCredentials;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Reads {@link AltsCodexSettings} from any key lookup (MicroProfile Config in a server, a map in
+ * a test) and reports every bad key at once, each with how to fix it.
+ */
+public final class SettingsReader {
+    public static final String PREFIX = "altscodex.";
+    public static final String CLIENT_ID = PREFIX + "client-id";
+    public static final String CLIENT_SECRET = PREFIX + "client-secret";
+    public static final String REDIRECT_URI = PREFIX + "redirect-uri";
+    public static final String AUTH_SERVER_URL = PREFIX + "auth-server-url";
+    public static final String PLATFORM_URL = PREFIX + "platform-url";
+    public static final String AUTHORIZE_TIMEOUT = PREFIX + "authorize-timeout";
+    public static final String HTTP_TIMEOUT = PREFIX + "http-timeout";
+
+    static final String DEFAULT_AUTH_SERVER_URL = "https://api.altscodex.com";
+    static final String DEFAULT_PLATFORM_URL = "https://altscodex.com";
+    static final String DEFAULT_AUTHORIZE_TIMEOUT = "PT15S";
+    static final String DEFAULT_HTTP_TIMEOUT = "PT10S";
+
+    private final Function<String, Optional<String>> lookup;
+    private final List<String> problems = new ArrayList<>();
+
+    private SettingsReader(Function<String, Optional<String>> lookup) {
+        this.lookup = lookup;
+    }
+
+    /** @throws InvalidSettingsException naming every missing or malformed key */
+    public static AltsCodexSettings read(Function<String, Optional<String>> lookup) {
+        return new SettingsReader(lookup).read();
+    }
+
+    private AltsCodexSettings read() {
+        String clientId = required(CLIENT_ID, "the client id issued by the Developer Center");
+        String secret = required(CLIENT_SECRET, "the client secret issued by the Developer Center");
+        URI redirect = url(REDIRECT_URI, required(REDIRECT_URI,
+                "the registered callback URL, e.g. https://yourapp.com/api/getinfo"));
+        URI auth = url(AUTH_SERVER_URL, optional(AUTH_SERVER_URL, DEFAULT_AUTH_SERVER_URL));
+        URI platform = url(PLATFORM_URL, optional(PLATFORM_URL, DEFAULT_PLATFORM_URL));
+        Duration authorizeTimeout = duration(AUTHORIZE_TIMEOUT, DEFAULT_AUTHORIZE_TIMEOUT);
+        Duration httpTimeout = duration(HTTP_TIMEOUT, DEFAULT_HTTP_TIMEOUT);
+        if (!problems.isEmpty()) {
+            throw new InvalidSettingsException(problems);
+        }
+        return new AltsCodexSettings(ClientCredentials.of(clientId, secret), redirect.toString(),
+                withoutTrailingSlash(auth), withoutTrailingSlash(platform), authorizeTimeout, httpTimeout);
+    }
+
+    private String required(String key, String what) {
+        Optional<String> value = lookup.apply(key).map(String::trim).filter(v -> !v.isEmpty());
+        if (value.isEmpty()) {
+            problems.add(key + " is missing: set it to " + what + howToSet(key));
+            return null;
+        }
+        return value.get();
+    }
+
+    private String optional(String key, String defaultValue) {
+        return lookup.apply(key).map(String::trim).filter(v -> !v.isEmpty()).orElse(defaultValue);
+    }
+
+    private URI url(String key, String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            URI uri = new URI(text);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null
+                    && uri.getRawFragment() == null && uri.getRawUserInfo() == null) {
+                return uri;
+            }
+        } catch (URISyntaxException e) {
+            // reported below, with the key
+        }
+        problems.add(key + "='" + text + "' is not an absolute http(s) URL without user info or"
+                + " fragment: fix the value" + howToSet(key));
+        return null;
+    }
+
+    private Duration duration(String key, String defaultValue) {
+        String text = optional(key, defaultValue);
+        try {
+            return Durations.parse(text);
+        } catch (IllegalArgumentException e) {
+            problems.add(key + "='" + text + "' is not a positive duration: use ISO-8601 (PT15S)"
+                    + " or a short form (15s, 500ms)" + howToSet(key));
+            return null;
+        }
+    }
+
+    private static URI withoutTrailingSlash(URI uri) {
+        String text = uri.toString();
+        while (text.endsWith("/")) {
+            text = text.substring(0, text.length() - 1);
+        }
+        return URI.create(text);
+    }
+
+    /** MicroProfile Config maps {@code altscodex.client-id} to {@code ALTSCODEX_CLIENT_ID}. */
+    static String environmentName(String key) {
+        return key.replaceAll("[^A-Za-z0-9]", "_").toUpperCase(Locale.ROOT);
+    }
+
+    private static String howToSet(String key) {
+        return " (in microprofile-config.properties as " + key + "=…, or as the environment variable "
+                + environmentName(key) + ")";
+    }
+}

@@ -1,0 +1,320 @@
+package com.altscodex.jakarta.dev;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.spi.JsonProvider;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.logging.Logger;
+
+/**
+ * A DeOAuth server for development and tests, on the JDK's own HTTP server: authorize (then the
+ * callback to the {@code redirect_uri} it was given), get_token (Basic credentials and single-use
+ * codes checked), refresh and logout, as PROTOCOL.md describes them. It records every request so
+ * tests can assert on the wire.
+ */
+public final class MockDeOAuthServer implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(MockDeOAuthServer.class.getName());
+    private static final JsonProvider JSON = JsonProvider.provider();
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final int MAX_RECORDED = 10_000;
+
+    private record Issued(String jwt, String redirectUri, MockBehaviour behaviour) {
+    }
+
+    private final HttpServer server;
+    private final ExecutorService threads;
+    private final HttpClient callbacks;
+    private final String clientId;
+    private final String clientSecret;
+    private final Map<String, MockBehaviour> scripted = new ConcurrentHashMap<>();
+    private final Map<String, Issued> codes = new ConcurrentHashMap<>();
+    private final List<RecordedRequest> recorded = new ArrayList<>();
+
+    private MockDeOAuthServer(HttpServer server, String clientId, String clientSecret) {
+        this.server = server;
+        this.clientId = clientId;
+        this.clientSecret = clientSecret;
+        this.threads = Executors.newCachedThreadPool(runnable -> {
+            Thread thread = new Thread(runnable, "mock-deoauth");
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.callbacks = HttpClient.newBuilder().executor(threads)
+                .connectTimeout(Duration.ofSeconds(5)).build();
+        server.setExecutor(threads);
+        server.createContext("/v1/oauth-meta/authorize", this::authorize);
+        server.createContext("/v1/oauth-meta/get_token", this::getToken);
+        server.createContext("/oauth/token/refresh", this::refresh);
+        server.createContext("/oauth/logout", this::logout);
+        server.createContext("/", exchange -> answer(exchange, 404, "{\"success\":false,\"code\":\"NOT_FOUND\"}"));
+    }
+
+    /**
+     * Starts a mock on {@code 127.0.0.1:port} (0 picks a free port) that accepts only this client.
+     */
+    public static MockDeOAuthServer start(int port, String clientId, String clientSecret) throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 256);
+        MockDeOAuthServer mock = new MockDeOAuthServer(server, clientId, clientSecret);
+        server.start();
+        return mock;
+    }
+
+    /** The base URL to configure as {@code altscodex.auth-server-url}. */
+    public URI baseUri() {
+        return URI.create("http://127.0.0.1:" + port());
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    /** Makes logins with exactly this JWT behave so, whatever its first word says. */
+    public MockDeOAuthServer script(String jwt, MockBehaviour behaviour) {
+        scripted.put(jwt, behaviour);
+        return this;
+    }
+
+    /** Every request received so far, oldest first. */
+    public List<RecordedRequest> requests() {
+        synchronized (recorded) {
+            return List.copyOf(recorded);
+        }
+    }
+
+    /** The requests received on one path, e.g. {@code /v1/oauth-meta/get_token}. */
+    public List<RecordedRequest> requests(String path) {
+        return requests().stream().filter(r -> r.path().equals(path)).toList();
+    }
+
+    public void clearRequests() {
+        synchronized (recorded) {
+            recorded.clear();
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        threads.shutdownNow();
+    }
+
+    private void authorize(HttpExchange exchange) throws IOException {
+        RecordedRequest request = record(exchange);
+        Map<String, String> query = request.query();
+        String jwt = bearer(request);
+        String state = query.get("state");
+        String redirectUri = query.get("redirect_uri");
+        if (!"GET".equals(request.method()) || jwt == null || state == null || redirectUri == null
+                || !clientId.equals(query.get("client_id")) || !"code".equals(query.get("respose_type"))
+                || query.containsKey("response_type")) {
+            answer(exchange, 400, "{\"success\":false,\"code\":\"INVALID_REQUEST\",\"msg\":\"bad authorize request\"}");
+            return;
+        }
+        MockBehaviour behaviour = scripted.getOrDefault(jwt, MockBehaviour.forJwt(jwt));
+        switch (behaviour) {
+            case EXPIRED -> answer(exchange, 200,
+                    "{\"success\":false,\"code\":\"EXPIRED_TOKEN\",\"msg\":\"jwt expired\"}");
+            case FAIL -> answer(exchange, 200,
+                    "{\"success\":false,\"code\":\"AUTHORIZE_ERROR\",\"msg\":\"authorize refused\"}");
+            case TIMEOUT -> answer(exchange, 200, "{\"success\":true}");
+            case REJECT -> {
+                answer(exchange, 200, "{\"success\":true}");
+                sendCallback(redirectUri, state, "0", "ACCESS_DENIED");
+            }
+            default -> {
+                String code = "mock-code-" + hex(16);
+                codes.put(code, new Issued(jwt, redirectUri, behaviour));
+                if (behaviour == MockBehaviour.EARLY) {
+                    sendCallback(redirectUri, state, "1", code).join();
+                }
+                answer(exchange, 200, "{\"success\":true}");
+                if (behaviour != MockBehaviour.EARLY) {
+                    sendCallback(redirectUri, state, "1", code);
+                }
+                if (behaviour == MockBehaviour.DUPLICATE) {
+                    sendCallback(redirectUri, state, "1", code);
+                }
+            }
+        }
+    }
+
+    private void getToken(HttpExchange exchange) throws IOException {
+        RecordedRequest request = record(exchange);
+        if (!validBasic(request.header("Authorization"))) {
+            answer(exchange, 401, "{\"success\":false,\"code\":\"invalid_client\"}");
+            return;
+        }
+        JsonObject body = json(request.body());
+        String code = body == null ? null : text(body, "code");
+        Issued issued = code == null ? null : codes.remove(code); // single use
+        if (body == null || !"code".equals(text(body, "grant_type")) || issued == null
+                || !issued.redirectUri().equals(text(body, "redirect_uri"))) {
+            answer(exchange, 400, "{\"success\":false,\"code\":\"invalid_grant\"}");
+            return;
+        }
+        if (issued.behaviour() == MockBehaviour.TOKENERROR) {
+            answer(exchange, 500, "{\"success\":false,\"code\":\"SERVER_ERROR\"}");
+            return;
+        }
+        if (issued.behaviour() == MockBehaviour.SLOW) {
+            sleep(Duration.ofSeconds(3));
+        }
+        String digest = sha256(issued.jwt());
+        String slot = JSON.createObjectBuilder()
+                .add("id", "slot-" + digest.substring(0, 12))
+                .add("access_token", "mock-access-" + hex(16))
+                .add("content_address", "0x" + digest.substring(0, 40))
+                .add("token_nickname", nickname(issued.jwt()))
+                .add("tr_cnt", 3)
+                .add("code", code)
+                .build().toString();
+        answer(exchange, 200, "{\"data\":[" + slot + "]}");
+    }
+
+    private void refresh(HttpExchange exchange) throws IOException {
+        RecordedRequest request = record(exchange);
+        JsonObject body = json(request.body());
+        if (body == null || !clientId.equals(text(body, "client_id"))
+                || !clientSecret.equals(text(body, "client_secret")) || text(body, "refresh_token") == null) {
+            answer(exchange, 401, "{\"success\":false,\"message\":\"invalid client or refresh token\"}");
+            return;
+        }
+        answer(exchange, 200, JSON.createObjectBuilder().add("success", true)
+                .add("access_token", "mock-access-" + hex(16))
+                .add("refresh_token", "mock-refresh-" + hex(16))
+                .add("code", "mock-code-" + hex(8)).build().toString());
+    }
+
+    private void logout(HttpExchange exchange) throws IOException {
+        RecordedRequest request = record(exchange);
+        boolean ok = "POST".equals(request.method()) && bearer(request) != null;
+        answer(exchange, ok ? 200 : 401, ok ? "{\"success\":true}" : "{\"success\":false}");
+    }
+
+    private java.util.concurrent.CompletableFuture<Void> sendCallback(String redirectUri, String state,
+            String success, String code) {
+        String query = "state=" + enc(state) + "&success=" + enc(success) + "&code=" + enc(code);
+        URI target = URI.create(redirectUri + (redirectUri.contains("?") ? "&" : "?") + query);
+        HttpRequest callback = HttpRequest.newBuilder(target)
+                .header("Content-Type", "application/json")
+                .timeout(Duration.ofSeconds(10))
+                .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                .build();
+        return callbacks.sendAsync(callback, HttpResponse.BodyHandlers.discarding())
+                .handle((response, failure) -> {
+                    if (failure != null) {
+                        LOG.warning(() -> "mock DeOAuth: callback to " + redirectUri + " failed: " + failure);
+                    }
+                    return null;
+                });
+    }
+
+    private RecordedRequest record(HttpExchange exchange) throws IOException {
+        Map<String, List<String>> headers = new TreeMap<>();
+        exchange.getRequestHeaders().forEach((name, values) ->
+                headers.put(name.toLowerCase(Locale.ROOT), List.copyOf(values)));
+        String body;
+        try (InputStream in = exchange.getRequestBody()) {
+            body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        RecordedRequest request = new RecordedRequest(exchange.getRequestMethod(),
+                exchange.getRequestURI().getRawPath(), exchange.getRequestURI().getRawQuery(), headers, body);
+        synchronized (recorded) {
+            if (recorded.size() >= MAX_RECORDED) {
+                recorded.remove(0);
+            }
+            recorded.add(request);
+        }
+        return request;
+    }
+
+    private boolean validBasic(String authorization) {
+        String expected = "Basic " + Base64.getEncoder()
+                .encodeToString((clientId + ":" + clientSecret).getBytes(StandardCharsets.UTF_8));
+        return expected.equals(authorization);
+    }
+
+    private static String bearer(RecordedRequest request) {
+        String authorization = request.header("Authorization");
+        return authorization != null && authorization.startsWith("Bearer ") && authorization.length() > 7
+                ? authorization.substring(7) : null;
+    }
+
+    private static void answer(HttpExchange exchange, int status, String json) throws IOException {
+        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (var out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    private static JsonObject json(String text) {
+        try (var reader = JSON.createReader(new StringReader(text))) {
+            return reader.readValue() instanceof JsonObject object ? object : null;
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static String text(JsonObject object, String name) {
+        return object.get(name) instanceof JsonString string ? string.getString() : null;
+    }
+
+    /** {@code alice} from {@code test-jwt-alice}; the JWT's last word names the user. */
+    private static String nickname(String jwt) {
+        String[] words = jwt.split("[-_.:]");
+        return words[words.length - 1].isEmpty() ? "player" : words[words.length - 1];
+    }
+
+    private static String enc(String value) {
+        return java.net.URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    private static String hex(int bytes) {
+        byte[] random = new byte[bytes];
+        RANDOM.nextBytes(random);
+        return HexFormat.of().formatHex(random);
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package com.altscodex.jakarta.error;
+
+/**
+ * Every way a login or a DeOAuth call can fail. Each member carries its {@link ErrorCode}, so
+ * callers switch on {@link #code()} (or on the type) instead of matching message text, and the
+ * HTTP status is {@code code().status()}.
+ *
+ * <p>Messages are written for the person reading a log or an HTTP answer: they never hold the
+ * client secret, a JWT, an authorization code or an access token.
+ */
+public abstract sealed class AltsCodexException extends RuntimeException
+        permits BadRequestException, ExpiredTokenException, AuthorizeFailedException,
+        CallbackRejectedException, CallbackTimeoutException, UpstreamHttpException,
+        ShutdownException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final ErrorCode code;
+
+    AltsCodexException(ErrorCode code, String message) {
+        super(message, null, false, false);
+        this.code = code;
+    }
+
+    public ErrorCode code() {
+        return code;
+    }
+
+    public int status() {
+        return code.status();
+    }
+}

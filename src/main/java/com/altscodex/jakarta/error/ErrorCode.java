@@ -1,0 +1,22 @@
+package com.altscodex.jakarta.error;
+
+/** The stable codes a failed login answers with, and the HTTP status each maps to. */
+public enum ErrorCode {
+    BAD_REQUEST(400),
+    EXPIRED_TOKEN(401),
+    CALLBACK_TIMEOUT(408),
+    AUTHORIZE_FAILED(502),
+    CALLBACK_REJECTED(502),
+    UPSTREAM_HTTP(502),
+    SHUTDOWN(503);
+
+    private final int status;
+
+    ErrorCode(int status) {
+        this.status = status;
+    }
+
+    public int status() {
+        return status;
+    }
+}

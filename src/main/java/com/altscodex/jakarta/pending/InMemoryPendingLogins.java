@@ -1,0 +1,97 @@
+package com.altscodex.jakarta.pending;
+
+import com.altscodex.jakarta.SlotInfo;
+import com.altscodex.jakarta.error.AltsCodexException;
+import com.altscodex.jakarta.error.CallbackTimeoutException;
+import com.altscodex.jakarta.error.ShutdownException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The waiting logins of one process. No thread waits per login: a deadline is a task on the one
+ * shared scheduler, cancelled when the login settles.
+ */
+public final class InMemoryPendingLogins implements PendingLogins {
+
+    private static final class Entry {
+        final CompletableFuture<SlotInfo> future = new CompletableFuture<>();
+        final AtomicBoolean claimed = new AtomicBoolean();
+        volatile Future<?> deadline;
+    }
+
+    private final Map<String, Entry> waiting = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService scheduler;
+    private volatile boolean closed;
+
+    public InMemoryPendingLogins(ScheduledExecutorService scheduler) {
+        this.scheduler = scheduler;
+    }
+
+    @Override
+    public CompletableFuture<SlotInfo> register(String state, Duration timeout) {
+        Entry entry = new Entry();
+        if (waiting.putIfAbsent(state, entry) != null) {
+            throw new IllegalStateException("state registered twice");
+        }
+        // whoever settles the future, by any path, takes the entry out
+        entry.future.whenComplete((slot, failure) -> {
+            waiting.remove(state, entry);
+            Future<?> deadline = entry.deadline;
+            if (deadline != null) {
+                deadline.cancel(false);
+            }
+        });
+        if (closed) {
+            // failAll may have run between our check and our put: settle it ourselves
+            fail(state, new ShutdownException());
+            return entry.future;
+        }
+        entry.deadline = scheduler.schedule(() -> fail(state, new CallbackTimeoutException(timeout)),
+                timeout.toNanos(), TimeUnit.NANOSECONDS);
+        if (entry.future.isDone()) {
+            entry.deadline.cancel(false);
+        }
+        return entry.future;
+    }
+
+    @Override
+    public boolean claim(String state) {
+        Entry entry = waiting.get(state);
+        return entry != null && !entry.future.isDone() && entry.claimed.compareAndSet(false, true);
+    }
+
+    @Override
+    public boolean complete(String state, SlotInfo slot) {
+        Entry entry = waiting.remove(state);
+        return entry != null && entry.future.complete(slot);
+    }
+
+    @Override
+    public boolean fail(String state, AltsCodexException failure) {
+        Entry entry = waiting.remove(state);
+        return entry != null && entry.future.completeExceptionally(failure);
+    }
+
+    @Override
+    public int failAll(AltsCodexException failure) {
+        closed = true;
+        int settled = 0;
+        for (String state : waiting.keySet()) {
+            if (fail(state, failure)) {
+                settled++;
+            }
+        }
+        return settled;
+    }
+
+    @Override
+    public int size() {
+        return waiting.size();
+    }
+}

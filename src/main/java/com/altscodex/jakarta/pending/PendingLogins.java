@@ -1,0 +1,40 @@
+package com.altscodex.jakarta.pending;
+
+import com.altscodex.jakarta.SlotInfo;
+import com.altscodex.jakarta.error.AltsCodexException;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The logins that wait for their callback, keyed by state. Each settles exactly once (slot,
+ * failure, timeout, shutdown or the caller's cancel) and leaves the store when it does.
+ *
+ * <p>{@link #claim} is apart from settling so that a repeated callback cannot start a second code
+ * exchange while the first one is still running.
+ */
+public interface PendingLogins {
+
+    /**
+     * Registers a login before anything is sent for it. The future fails with a timeout when no
+     * one settles it in time, and with a shutdown once {@link #failAll} has run.
+     */
+    CompletableFuture<SlotInfo> register(String state, Duration timeout);
+
+    /** True for exactly one caller per registered, unsettled state; false for anything else. */
+    boolean claim(String state);
+
+    /** Settles the login with its slot; false when it was already settled or never existed. */
+    boolean complete(String state, SlotInfo slot);
+
+    /** Settles the login with a failure; false when it was already settled or never existed. */
+    boolean fail(String state, AltsCodexException failure);
+
+    /**
+     * Settles every waiting login with the failure, in the calling thread, and refuses new
+     * registrations from now on. Returns how many were waiting.
+     */
+    int failAll(AltsCodexException failure);
+
+    /** How many logins wait now. */
+    int size();
+}

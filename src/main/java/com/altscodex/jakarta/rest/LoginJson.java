@@ -1,0 +1,73 @@
+package com.altscodex.jakarta.rest;
+
+import com.altscodex.jakarta.SlotInfo;
+import com.altscodex.jakarta.error.AltsCodexException;
+import com.altscodex.jakarta.error.ErrorCode;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.StringReader;
+
+/**
+ * The JSON of the login endpoints. A slot goes to the browser without its access token and
+ * code: those stay on the server ({@link SlotInfo#accessToken()}).
+ */
+public final class LoginJson {
+    private static final JsonProvider JSON = JsonProvider.provider();
+
+    private LoginJson() {
+    }
+
+    /** 200 {@code {"success": true, "data": {id, content_address, token_nickname, tr_cnt}}}. */
+    public static Response success(SlotInfo slot) {
+        var data = JSON.createObjectBuilder().add("id", slot.id());
+        addIfPresent(data, "content_address", slot.contentAddress());
+        addIfPresent(data, "token_nickname", slot.tokenNickname());
+        data.add("tr_cnt", slot.trCnt());
+        String body = JSON.createObjectBuilder().add("success", true).add("data", data).build().toString();
+        return Response.ok(body, MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    /** The failure's status with {@code {"success": false, "error": "…", "code": "…"}}. */
+    public static Response failure(AltsCodexException failure) {
+        return failure(failure.code(), failure.getMessage());
+    }
+
+    static Response failure(ErrorCode code, String message) {
+        return failure(code.status(), code.name(), message);
+    }
+
+    static Response failure(int status, String code, String message) {
+        String body = JSON.createObjectBuilder()
+                .add("success", false)
+                .add("error", message)
+                .add("code", code)
+                .build().toString();
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
+    }
+
+    /** The {@code jwt} member of a JSON object body; null when absent, not text, or unreadable. */
+    static String jwtFrom(String body) {
+        if (body == null || body.isBlank()) {
+            return null;
+        }
+        try (var reader = JSON.createReader(new StringReader(body))) {
+            JsonValue value = reader.readValue();
+            if (value instanceof JsonObject object && object.get("jwt") instanceof JsonString jwt) {
+                return jwt.getString();
+            }
+            return null;
+        } catch (RuntimeException unreadable) {
+            return null;
+        }
+    }
+
+    private static void addIfPresent(jakarta.json.JsonObjectBuilder builder, String name, String value) {
+        if (value != null) {
+            builder.add(name, value);
+        }
+    }
+}
