@@ -15,8 +15,9 @@ import java.util.concurrent.CompletionStage;
  * The DeOAuth server's four endpoints as a MicroProfile Rest Client. Every method answers the raw
  * {@link Response} (the default exception mapper is switched off) so that {@link DeOAuthClient}
  * reads a {@code success:false} body even on a non-2xx status.
+ *
+ * <p>No {@code @Path} on the interface: JAX-RS scanning in the server would take it for a resource.
  */
-@Path("/")
 public interface DeOAuthApi extends AutoCloseable {
 
     /**

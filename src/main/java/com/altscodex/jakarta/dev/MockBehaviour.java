@@ -20,7 +20,7 @@ public enum MockBehaviour {
     TIMEOUT,
     /** get_token answers HTTP 500. */
     TOKENERROR,
-    /** get_token takes three seconds. */
+    /** get_token answers slowly (3 s unless {@link MockDeOAuthServer#slowDelay} says otherwise). */
     SLOW,
     /** the callback is sent twice. */
     DUPLICATE,

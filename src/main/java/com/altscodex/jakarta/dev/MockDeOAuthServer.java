@@ -41,6 +41,10 @@ public final class MockDeOAuthServer implements AutoCloseable {
     private static final JsonProvider JSON = JsonProvider.provider();
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final int MAX_RECORDED = 10_000;
+    public static final String AUTHORIZE = "/v1/oauth-meta/authorize";
+    public static final String GET_TOKEN = "/v1/oauth-meta/get_token";
+    public static final String REFRESH = "/oauth/token/refresh";
+    public static final String LOGOUT = "/oauth/logout";
 
     private record Issued(String jwt, String redirectUri, MockBehaviour behaviour) {
     }
@@ -53,6 +57,11 @@ public final class MockDeOAuthServer implements AutoCloseable {
     private final Map<String, MockBehaviour> scripted = new ConcurrentHashMap<>();
     private final Map<String, Issued> codes = new ConcurrentHashMap<>();
     private final List<RecordedRequest> recorded = new ArrayList<>();
+    private final Map<String, Canned> canned = new ConcurrentHashMap<>();
+    private volatile Duration slowDelay = Duration.ofSeconds(3);
+
+    private record Canned(int status, String json) {
+    }
 
     private MockDeOAuthServer(HttpServer server, String clientId, String clientSecret) {
         this.server = server;
@@ -66,10 +75,10 @@ public final class MockDeOAuthServer implements AutoCloseable {
         this.callbacks = HttpClient.newBuilder().executor(threads)
                 .connectTimeout(Duration.ofSeconds(5)).build();
         server.setExecutor(threads);
-        server.createContext("/v1/oauth-meta/authorize", this::authorize);
-        server.createContext("/v1/oauth-meta/get_token", this::getToken);
-        server.createContext("/oauth/token/refresh", this::refresh);
-        server.createContext("/oauth/logout", this::logout);
+        server.createContext(AUTHORIZE, cannedOr(this::authorize));
+        server.createContext(GET_TOKEN, cannedOr(this::getToken));
+        server.createContext(REFRESH, cannedOr(this::refresh));
+        server.createContext(LOGOUT, cannedOr(this::logout));
         server.createContext("/", exchange -> answer(exchange, 404, "{\"success\":false,\"code\":\"NOT_FOUND\"}"));
     }
 
@@ -98,6 +107,25 @@ public final class MockDeOAuthServer implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Answers every request on {@code path} with this status and JSON instead of behaving (the
+     * request is still recorded); for answers the behaviours do not cover. Null json clears it.
+     */
+    public MockDeOAuthServer override(String path, int status, String json) {
+        if (json == null) {
+            canned.remove(path);
+        } else {
+            canned.put(path, new Canned(status, json));
+        }
+        return this;
+    }
+
+    /** How long {@link MockBehaviour#SLOW} makes get_token take (3 s unless set). */
+    public MockDeOAuthServer slowDelay(Duration delay) {
+        this.slowDelay = delay;
+        return this;
+    }
+
     /** Every request received so far, oldest first. */
     public List<RecordedRequest> requests() {
         synchronized (recorded) {
@@ -120,6 +148,18 @@ public final class MockDeOAuthServer implements AutoCloseable {
     public void close() {
         server.stop(0);
         threads.shutdownNow();
+    }
+
+    private com.sun.net.httpserver.HttpHandler cannedOr(com.sun.net.httpserver.HttpHandler behaviour) {
+        return exchange -> {
+            Canned answer = canned.get(exchange.getHttpContext().getPath());
+            if (answer == null) {
+                behaviour.handle(exchange);
+            } else {
+                record(exchange);
+                answer(exchange, answer.status(), answer.json());
+            }
+        };
     }
 
     private void authorize(HttpExchange exchange) throws IOException {
@@ -181,7 +221,7 @@ public final class MockDeOAuthServer implements AutoCloseable {
             return;
         }
         if (issued.behaviour() == MockBehaviour.SLOW) {
-            sleep(Duration.ofSeconds(3));
+            sleep(slowDelay);
         }
         String digest = sha256(issued.jwt());
         String slot = JSON.createObjectBuilder()

@@ -17,6 +17,11 @@ public record RecordedRequest(String method, String path, String rawQuery,
 
     /** The decoded query parameters, in the order they were sent (the last one of a repeated name wins). */
     public Map<String, String> query() {
+        return parseQuery(rawQuery);
+    }
+
+    /** Decodes a raw query string; the last value of a repeated name wins. */
+    public static Map<String, String> parseQuery(String rawQuery) {
         Map<String, String> params = new LinkedHashMap<>();
         if (rawQuery != null && !rawQuery.isEmpty()) {
             for (String pair : rawQuery.split("&")) {
