@@ -40,6 +40,7 @@ public final class DeOAuthClient implements AutoCloseable {
                 .connectTimeout(httpTimeout.toMillis(), TimeUnit.MILLISECONDS)
                 .readTimeout(httpTimeout.toMillis(), TimeUnit.MILLISECONDS)
                 .property(DISABLE_DEFAULT_MAPPER, Boolean.TRUE)
+                .register(new CanonicalQuery())
                 .build(DeOAuthApi.class);
     }
 

@@ -1,0 +1,131 @@
+package com.altscodex.jakarta.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class SettingsReaderTest {
+    private static final String SECRET = "s3cr3t-value-7781";
+
+    private static Map<String, String> valid() {
+        Map<String, String> config = new HashMap<>();
+        config.put("altscodex.client-id", "game-1");
+        config.put("altscodex.client-secret", SECRET);
+        config.put("altscodex.redirect-uri", "https://game.example/api/getinfo/");
+        return config;
+    }
+
+    private static AltsCodexSettings read(Map<String, String> config) {
+        return SettingsReader.read(key -> Optional.ofNullable(config.get(key)));
+    }
+
+    @Test
+    void defaultsApplyToOptionalKeys() {
+        AltsCodexSettings settings = read(valid());
+        assertEquals("game-1", settings.clientId());
+        assertEquals(URI.create("https://api.altscodex.com"), settings.authServerUrl());
+        assertEquals(URI.create("https://altscodex.com"), settings.platformUrl());
+        assertEquals(Duration.ofSeconds(15), settings.authorizeTimeout());
+        assertEquals(Duration.ofSeconds(10), settings.httpTimeout());
+    }
+
+    @Test
+    void theRedirectUriIsKeptExactlyTrailingSlashIncluded() {
+        assertEquals("https://game.example/api/getinfo/", read(valid()).redirectUri());
+    }
+
+    @Test
+    void trailingSlashesOfBaseUrlsAreDropped() {
+        Map<String, String> config = valid();
+        config.put("altscodex.auth-server-url", "http://localhost:3000/");
+        config.put("altscodex.platform-url", "http://localhost:3000//");
+        AltsCodexSettings settings = read(config);
+        assertEquals(URI.create("http://localhost:3000"), settings.authServerUrl());
+        assertEquals(URI.create("http://localhost:3000"), settings.platformUrl());
+    }
+
+    @Test
+    void timeoutsAcceptIsoAndShortForms() {
+        Map<String, String> config = valid();
+        for (var pair : Map.of("PT15S", Duration.ofSeconds(15), "15s", Duration.ofSeconds(15),
+                "500ms", Duration.ofMillis(500), "pt0.25s", Duration.ofMillis(250), "2m", Duration.ofMinutes(2))
+                .entrySet()) {
+            config.put("altscodex.authorize-timeout", pair.getKey());
+            assertEquals(pair.getValue(), read(config).authorizeTimeout(), pair.getKey());
+        }
+    }
+
+    @Test
+    void everyMissingRequiredKeyIsNamedInOneMessageWithHowToSetIt() {
+        InvalidSettingsException e = assertThrows(InvalidSettingsException.class, () -> read(Map.of()));
+        assertEquals(3, e.problems().size());
+        String message = e.getMessage();
+        for (String key : new String[] {"altscodex.client-id", "altscodex.client-secret", "altscodex.redirect-uri"}) {
+            assertTrue(message.contains(key + " is missing"), message);
+        }
+        for (String env : new String[] {"ALTSCODEX_CLIENT_ID", "ALTSCODEX_CLIENT_SECRET", "ALTSCODEX_REDIRECT_URI"}) {
+            assertTrue(message.contains(env), message);
+        }
+        assertTrue(message.contains("microprofile-config.properties"), message);
+    }
+
+    @Test
+    void blankCountsAsMissing() {
+        Map<String, String> config = valid();
+        config.put("altscodex.client-id", "  ");
+        InvalidSettingsException e = assertThrows(InvalidSettingsException.class, () -> read(config));
+        assertTrue(e.getMessage().contains("altscodex.client-id is missing"), e.getMessage());
+    }
+
+    @Test
+    void malformedValuesAreNamedAllAtOnce() {
+        Map<String, String> config = valid();
+        config.put("altscodex.redirect-uri", "/getinfo");
+        config.put("altscodex.auth-server-url", "ftp://api.altscodex.com");
+        config.put("altscodex.platform-url", "http://[bad");
+        config.put("altscodex.authorize-timeout", "fifteen");
+        config.put("altscodex.http-timeout", "-5s");
+        InvalidSettingsException e = assertThrows(InvalidSettingsException.class, () -> read(config));
+        assertEquals(5, e.problems().size(), e.getMessage());
+        assertTrue(e.getMessage().contains("altscodex.authorize-timeout='fifteen'"), e.getMessage());
+        assertTrue(e.getMessage().contains("PT15S"), e.getMessage());
+    }
+
+    @Test
+    void theSecretIsNeverInTheMessageNorInToString() {
+        Map<String, String> config = valid();
+        config.remove("altscodex.client-id");
+        config.put("altscodex.redirect-uri", "not a url");
+        InvalidSettingsException e = assertThrows(InvalidSettingsException.class, () -> read(config));
+        assertFalse(e.getMessage().contains(SECRET), e.getMessage());
+        assertFalse(read(valid()).toString().contains(SECRET));
+    }
+
+    @Test
+    void environmentNamesFollowMicroProfileConfigMapping() {
+        assertEquals("ALTSCODEX_CLIENT_ID", SettingsReader.environmentName("altscodex.client-id"));
+        assertEquals("ALTSCODEX_AUTHORIZE_TIMEOUT", SettingsReader.environmentName("altscodex.authorize-timeout"));
+    }
+
+    @Test
+    void microProfileConfigResolvesTheEnvironmentStyleName() {
+        // the same mapping Payara applies to ALTSCODEX_* variables, on SmallRye Config
+        var config = io.smallrye.config.SmallRyeConfigProviderResolver.instance().getBuilder()
+                .withSources(new io.smallrye.config.EnvConfigSource(Map.of(
+                        "ALTSCODEX_CLIENT_ID", "env-client", "ALTSCODEX_CLIENT_SECRET", SECRET,
+                        "ALTSCODEX_REDIRECT_URI", "http://127.0.0.1:8080/api/getinfo",
+                        "ALTSCODEX_AUTHORIZE_TIMEOUT", "2s"), 300))
+                .build();
+        AltsCodexSettings settings = ContainerProducers.readFrom(config);
+        assertEquals("env-client", settings.clientId());
+        assertEquals(Duration.ofSeconds(2), settings.authorizeTimeout());
+    }
+}
