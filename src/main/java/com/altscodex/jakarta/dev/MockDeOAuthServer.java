@@ -58,6 +58,7 @@ public final class MockDeOAuthServer implements AutoCloseable {
     private final Map<String, Issued> codes = new ConcurrentHashMap<>();
     private final List<RecordedRequest> recorded = new ArrayList<>();
     private final Map<String, Canned> canned = new ConcurrentHashMap<>();
+    private final java.util.Set<String> issued = ConcurrentHashMap.newKeySet();
     private volatile Duration slowDelay = Duration.ofSeconds(3);
 
     private record Canned(int status, String json) {
@@ -138,6 +139,11 @@ public final class MockDeOAuthServer implements AutoCloseable {
         return requests().stream().filter(r -> r.path().equals(path)).toList();
     }
 
+    /** Every code, access token and refresh token this mock has issued: what must never be logged. */
+    public java.util.Set<String> issuedTokens() {
+        return java.util.Set.copyOf(issued);
+    }
+
     public void clearRequests() {
         synchronized (recorded) {
             recorded.clear();
@@ -186,7 +192,7 @@ public final class MockDeOAuthServer implements AutoCloseable {
                 sendCallback(redirectUri, state, "0", "ACCESS_DENIED");
             }
             default -> {
-                String code = "mock-code-" + hex(16);
+                String code = issue("mock-code-");
                 codes.put(code, new Issued(jwt, redirectUri, behaviour));
                 if (behaviour == MockBehaviour.EARLY) {
                     sendCallback(redirectUri, state, "1", code).join();
@@ -226,7 +232,7 @@ public final class MockDeOAuthServer implements AutoCloseable {
         String digest = sha256(issued.jwt());
         String slot = JSON.createObjectBuilder()
                 .add("id", "slot-" + digest.substring(0, 12))
-                .add("access_token", "mock-access-" + hex(16))
+                .add("access_token", issue("mock-access-"))
                 .add("content_address", "0x" + digest.substring(0, 40))
                 .add("token_nickname", nickname(issued.jwt()))
                 .add("tr_cnt", 3)
@@ -244,9 +250,9 @@ public final class MockDeOAuthServer implements AutoCloseable {
             return;
         }
         answer(exchange, 200, JSON.createObjectBuilder().add("success", true)
-                .add("access_token", "mock-access-" + hex(16))
-                .add("refresh_token", "mock-refresh-" + hex(16))
-                .add("code", "mock-code-" + hex(8)).build().toString());
+                .add("access_token", issue("mock-access-"))
+                .add("refresh_token", issue("mock-refresh-"))
+                .add("code", issue("mock-code-")).build().toString());
     }
 
     private void logout(HttpExchange exchange) throws IOException {
@@ -333,6 +339,12 @@ public final class MockDeOAuthServer implements AutoCloseable {
 
     private static String enc(String value) {
         return java.net.URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    private String issue(String prefix) {
+        String token = prefix + hex(16);
+        issued.add(token);
+        return token;
     }
 
     private static String hex(int bytes) {

@@ -5,11 +5,12 @@ import com.altscodex.jakarta.error.AltsCodexException;
 import com.altscodex.jakarta.error.BadRequestException;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.container.AsyncResponse;
 import jakarta.ws.rs.container.Suspended;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
@@ -28,26 +29,16 @@ public abstract class LoginEndpoint {
     @Inject
     protected AltsCodexBackend backend;
 
-    @POST
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Produces(MediaType.APPLICATION_JSON)
-    public void loginWithJson(String body, @Suspended AsyncResponse response) {
-        login(LoginJson.jwtFrom(body), response);
-    }
-
-    @POST
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @Produces(MediaType.APPLICATION_JSON)
-    public void loginWithForm(@FormParam("jwt") String jwt, @Suspended AsyncResponse response) {
-        login(jwt, response);
-    }
-
-    /** Any other or no content type: read the body as JSON, as most clients mean it. */
+    /**
+     * One method for every body: JAX-RS would send a request without a Content-Type to a
+     * {@code @FormParam} method, which then fails with a 500 instead of our 400.
+     */
     @POST
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
-    public void loginWithOtherBody(String body, @Suspended AsyncResponse response) {
-        login(LoginJson.jwtFrom(body), response);
+    public void login(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, String body,
+            @Suspended AsyncResponse response) {
+        login(LoginJson.jwtFrom(contentType, body), response);
     }
 
     /** Runs the chain for {@code jwt} and resumes {@code response} when it settles. */

@@ -4,12 +4,16 @@ import com.altscodex.jakarta.SlotInfo;
 import com.altscodex.jakarta.error.AltsCodexException;
 import com.altscodex.jakarta.error.ErrorCode;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.StringReader;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 
 /**
  * The JSON of the login endpoints. A slot goes to the browser without its access token and
@@ -49,8 +53,37 @@ public final class LoginJson {
         return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
     }
 
-    /** The {@code jwt} member of a JSON object body; null when absent, not text, or unreadable. */
-    static String jwtFrom(String body) {
+    /**
+     * The JWT of a login body: the {@code jwt} field of a form, or else the {@code jwt} member of a
+     * JSON object; null when absent, not text, or unreadable.
+     */
+    static String jwtFrom(String contentType, String body) {
+        if (contentType != null && contentType.toLowerCase(Locale.ROOT)
+                .startsWith(MediaType.APPLICATION_FORM_URLENCODED)) {
+            return formField(body, "jwt");
+        }
+        return jwtFromJson(body);
+    }
+
+    private static String formField(String body, String name) {
+        if (body == null) {
+            return null;
+        }
+        for (String pair : body.split("&")) {
+            int eq = pair.indexOf('=');
+            try {
+                if (eq > 0 && URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8)
+                        .equals(name)) {
+                    return URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+                }
+            } catch (IllegalArgumentException malformed) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    private static String jwtFromJson(String body) {
         if (body == null || body.isBlank()) {
             return null;
         }
@@ -65,7 +98,7 @@ public final class LoginJson {
         }
     }
 
-    private static void addIfPresent(jakarta.json.JsonObjectBuilder builder, String name, String value) {
+    private static void addIfPresent(JsonObjectBuilder builder, String name, String value) {
         if (value != null) {
             builder.add(name, value);
         }

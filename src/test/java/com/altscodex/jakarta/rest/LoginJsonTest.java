@@ -11,13 +11,24 @@ import org.junit.jupiter.api.Test;
 class LoginJsonTest {
 
     @Test
-    void theJwtIsReadFromAJsonObjectOnly() {
-        assertEquals("abc", LoginJson.jwtFrom("{\"jwt\": \"abc\", \"other\": 1}"));
-        assertNull(LoginJson.jwtFrom("{\"jwt\": 42}"));
-        assertNull(LoginJson.jwtFrom("[\"abc\"]"));
-        assertNull(LoginJson.jwtFrom("{bad json"));
-        assertNull(LoginJson.jwtFrom(""));
-        assertNull(LoginJson.jwtFrom(null));
+    void theJwtIsReadFromAJsonObject() {
+        String json = "application/json";
+        assertEquals("abc", LoginJson.jwtFrom(json, "{\"jwt\": \"abc\", \"other\": 1}"));
+        assertEquals("abc", LoginJson.jwtFrom(null, "{\"jwt\": \"abc\"}"));
+        assertNull(LoginJson.jwtFrom(json, "{\"jwt\": 42}"));
+        assertNull(LoginJson.jwtFrom(json, "[\"abc\"]"));
+        assertNull(LoginJson.jwtFrom(json, "{bad json"));
+        assertNull(LoginJson.jwtFrom(json, ""));
+        assertNull(LoginJson.jwtFrom(null, null));
+    }
+
+    @Test
+    void theJwtIsReadFromAFormField() {
+        String form = "application/x-www-form-urlencoded; charset=UTF-8";
+        assertEquals("a.b+c", LoginJson.jwtFrom(form, "other=1&jwt=a.b%2Bc"));
+        assertNull(LoginJson.jwtFrom(form, "other=1"));
+        assertNull(LoginJson.jwtFrom(form, "jwt=%zz"));
+        assertNull(LoginJson.jwtFrom(form, null));
     }
 
     @Test

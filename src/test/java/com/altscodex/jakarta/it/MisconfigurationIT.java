@@ -1,0 +1,32 @@
+package com.altscodex.jakarta.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** A configuration that cannot work fails the deployment, with one message naming every bad key. */
+class MisconfigurationIT {
+
+    @Test
+    void missingAndMalformedKeysFailTheDeploymentByName() throws Exception {
+        int port = PayaraMicroProcess.freePort();
+        try (PayaraMicroProcess payara = PayaraMicroProcess.start("misconfigured", port, Map.of(
+                "ALTSCODEX_CLIENT_ID", "some-client",
+                "ALTSCODEX_REDIRECT_URI", "getinfo",
+                "ALTSCODEX_AUTHORIZE_TIMEOUT", "soon"))) {
+            String log = payara.log();
+            assertTrue(log.contains("AltsCodex configuration is invalid (3 problems)"), log);
+            assertTrue(log.contains("altscodex.client-secret is missing"));
+            assertTrue(log.contains("ALTSCODEX_CLIENT_SECRET"));
+            assertTrue(log.contains("altscodex.redirect-uri='getinfo' is not an absolute http(s) URL"));
+            assertTrue(log.contains("altscodex.authorize-timeout='soon' is not a positive duration"));
+            assertFalse(log.contains("some-client:"), "no credentials pair in the log");
+            // the application is not there: nothing half-configured answers logins
+            assertEquals(404, Http.login(payara.baseUrl(), "test-jwt").status());
+            payara.stop();
+        }
+    }
+}
