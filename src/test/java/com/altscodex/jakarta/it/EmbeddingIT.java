@@ -1,0 +1,72 @@
+package com.altscodex.jakarta.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.altscodex.jakarta.dev.MockDeOAuthServer;
+import com.altscodex.jakarta.it.Http.Answer;
+import com.altscodex.jakarta.it.embedded.GameApplication;
+import com.altscodex.jakarta.it.embedded.GameCallback;
+import com.altscodex.jakarta.it.embedded.GameLogin;
+import com.altscodex.jakarta.it.embedded.GameStatus;
+import java.io.File;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * An application that embeds the published classes jar mounts the login and the callback on its
+ * own paths by subclassing, injects the backend, and gets none of the WAR's /api.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class EmbeddingIT {
+    private static final String BASE = "http://127.0.0.1:" + System.getProperty("it.http.port");
+    private static MockDeOAuthServer mock;
+
+    @Deployment(testable = false)
+    static WebArchive game() {
+        File classesJar = new File(System.getProperty("it.war").replace(".war", "-classes.jar"));
+        // outranks the ALTSCODEX_* variables (ordinal 300) that the other tests share
+        String config = "config_ordinal=500\n"
+                + "altscodex.redirect-uri=" + BASE + "/game/auth/deoauth-callback\n";
+        return ShrinkWrap.create(WebArchive.class, "game.war")
+                .addAsLibrary(classesJar)
+                .addClasses(GameApplication.class, GameLogin.class, GameCallback.class, GameStatus.class)
+                .addAsResource(new StringAsset(config), "META-INF/microprofile-config.properties");
+    }
+
+    @BeforeAll
+    static void startMock() throws Exception {
+        mock = MockDeOAuthServer.start(Integer.getInteger("it.mock.port"), "it-client", "it-secret-5f2c9a7e1d");
+    }
+
+    @AfterAll
+    static void stopMock() {
+        mock.close();
+    }
+
+    @Test
+    void theLoginRunsThroughTheApplicationsOwnPaths() throws Exception {
+        Answer answer = Http.post(BASE + "/game/auth/login", "application/json", "{\"jwt\":\"test-jwt-gus\"}");
+        assertEquals(200, answer.status(), answer.body());
+        assertEquals("gus", answer.json().getJsonObject("data").getString("token_nickname"));
+        assertEquals(BASE + "/game/auth/deoauth-callback",
+                mock.requests(MockDeOAuthServer.AUTHORIZE).get(0).query().get("redirect_uri"));
+    }
+
+    @Test
+    void theBackendIsInjectableAndTheWarsApiIsAbsent() throws Exception {
+        Answer status = Http.get(BASE + "/game/status");
+        assertEquals(200, status.status());
+        assertTrue(status.body().startsWith("waiting=0"), status.body());
+        assertEquals(404, Http.login(BASE, "test-jwt").status());
+    }
+}
