@@ -1,12 +1,13 @@
 package com.altscodex.jakarta;
 
+import static com.altscodex.jakarta.TestChain.await;
+import static com.altscodex.jakarta.TestChain.failureOf;
 import static com.altscodex.jakarta.dev.MockDeOAuthServer.GET_TOKEN;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.altscodex.jakarta.dev.MockBehaviour;
@@ -18,7 +19,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,15 +38,7 @@ class AltsCodexBackendTest {
         chain.close();
     }
 
-    static SlotInfo await(CompletionStage<SlotInfo> login) throws Exception {
-        return login.toCompletableFuture().get(10, TimeUnit.SECONDS);
-    }
 
-    static AltsCodexException failureOf(CompletionStage<?> login) {
-        ExecutionException e = assertThrows(ExecutionException.class,
-                () -> login.toCompletableFuture().get(10, TimeUnit.SECONDS));
-        return assertInstanceOf(AltsCodexException.class, e.getCause());
-    }
 
     @Test
     void happyPathReturnsTheSlotAndLeavesNothingPending() throws Exception {

@@ -1,16 +1,23 @@
 package com.altscodex.jakarta;
 
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
 import com.altscodex.jakarta.client.ClientCredentials;
 import com.altscodex.jakarta.config.AltsCodexSettings;
 import com.altscodex.jakarta.dev.MockDeOAuthServer;
 import com.altscodex.jakarta.dev.RecordedRequest;
+import com.altscodex.jakarta.error.AltsCodexException;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -59,6 +66,18 @@ public final class TestChain implements AutoCloseable {
     public static AltsCodexSettings settings(URI server, String redirectUri, Duration timeout) {
         return new AltsCodexSettings(ClientCredentials.of(CLIENT_ID, SECRET), redirectUri, server,
                 URI.create("http://127.0.0.1:3000"), timeout, Duration.ofSeconds(5));
+    }
+
+    /** The stage's value, failing the test after 10 s. */
+    public static <T> T await(CompletionStage<T> stage) throws Exception {
+        return stage.toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
+
+    /** The stage's failure, which must be an {@link AltsCodexException}. */
+    public static AltsCodexException failureOf(CompletionStage<?> stage) {
+        ExecutionException e = assertThrows(ExecutionException.class,
+                () -> stage.toCompletableFuture().get(10, TimeUnit.SECONDS));
+        return assertInstanceOf(AltsCodexException.class, e.getCause());
     }
 
     @Override

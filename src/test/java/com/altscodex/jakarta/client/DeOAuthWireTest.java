@@ -1,5 +1,7 @@
 package com.altscodex.jakarta.client;
 
+import static com.altscodex.jakarta.TestChain.await;
+import static com.altscodex.jakarta.TestChain.failureOf;
 import static com.altscodex.jakarta.dev.MockDeOAuthServer.AUTHORIZE;
 import static com.altscodex.jakarta.dev.MockDeOAuthServer.GET_TOKEN;
 import static com.altscodex.jakarta.dev.MockDeOAuthServer.LOGOUT;
@@ -8,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.altscodex.jakarta.SlotInfo;
@@ -25,9 +26,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,15 +44,7 @@ class DeOAuthWireTest {
         chain.close();
     }
 
-    private static <T> T await(CompletionStage<T> stage) throws Exception {
-        return stage.toCompletableFuture().get(10, TimeUnit.SECONDS);
-    }
 
-    private static AltsCodexException failureOf(CompletionStage<?> stage) {
-        ExecutionException e = assertThrows(ExecutionException.class,
-                () -> stage.toCompletableFuture().get(10, TimeUnit.SECONDS));
-        return assertInstanceOf(AltsCodexException.class, e.getCause());
-    }
 
     private static JsonObject json(String body) {
         return JsonProvider.provider().createReader(new StringReader(body)).readObject();
