@@ -1,15 +1,23 @@
 package com.altscodex.jakarta;
 
 import com.altscodex.jakarta.client.DeOAuthClient;
+import com.altscodex.jakarta.client.DeOAuthTransport;
+import com.altscodex.jakarta.client.DirectTransport;
 import com.altscodex.jakarta.config.AltsCodexSettings;
 import com.altscodex.jakarta.error.AltsCodexException;
 import com.altscodex.jakarta.error.BadRequestException;
 import com.altscodex.jakarta.error.CallbackRejectedException;
 import com.altscodex.jakarta.error.ErrorCode;
+import com.altscodex.jakarta.error.OverloadedException;
 import com.altscodex.jakarta.error.ShutdownException;
 import com.altscodex.jakarta.error.UpstreamHttpException;
+import com.altscodex.jakarta.health.LoginReadiness;
+import com.altscodex.jakarta.health.UpstreamWatch;
+import com.altscodex.jakarta.metrics.LoginObserver;
+import com.altscodex.jakarta.pending.CallbackMatch;
 import com.altscodex.jakarta.pending.InMemoryPendingLogins;
 import com.altscodex.jakarta.pending.PendingLogins;
+import com.altscodex.jakarta.pending.Registration;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -39,11 +47,14 @@ public class AltsCodexBackend {
     private static final Logger LOG = Logger.getLogger(AltsCodexBackend.class.getName());
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final int STATE_BYTES = 16;
+    static final int RETRY_AFTER_SECONDS = 2;
 
     private AltsCodexSettings settings;
     private BackendExecutors executors;
     private DeOAuthClient client;
     private PendingLogins pending;
+    private LoginObserver observer;
+    private final UpstreamWatch upstream = new UpstreamWatch();
     private volatile boolean shutDown;
 
     /** For CDI's client proxy only. */
@@ -51,17 +62,20 @@ public class AltsCodexBackend {
     }
 
     @Inject
-    public AltsCodexBackend(AltsCodexSettings settings, BackendExecutors executors) {
+    public AltsCodexBackend(AltsCodexSettings settings, BackendExecutors executors, DeOAuthTransport transport,
+            LoginObserver observer) {
         this.settings = settings;
         this.executors = executors;
+        this.observer = observer;
         this.client = new DeOAuthClient(settings.authServerUrl(), settings.credentials(),
-                settings.redirectUri(), settings.httpTimeout(), executors.work());
+                settings.redirectUri(), settings.httpTimeout(), executors.work(), transport);
         this.pending = new InMemoryPendingLogins(executors.timers());
     }
 
-    /** A backend with its own threads, for use outside a Jakarta EE container. */
+    /** A backend with its own threads and no fault tolerance or metrics, for use outside a container. */
     public static AltsCodexBackend standalone(AltsCodexSettings settings) {
-        return new AltsCodexBackend(settings, BackendExecutors.standalone());
+        return new AltsCodexBackend(settings, BackendExecutors.standalone(),
+                new DirectTransport(LoginObserver.NONE), LoginObserver.NONE);
     }
 
     /** The whole chain with the configured {@code altscodex.authorize-timeout}. */
@@ -78,20 +92,28 @@ public class AltsCodexBackend {
             return CompletableFuture.failedFuture(new BadRequestException("the timeout must be positive"));
         }
         if (shutDown) {
-            return CompletableFuture.failedFuture(new ShutdownException());
+            return refused(new ShutdownException());
+        }
+        if (pending.size() >= settings.maxPending()) {
+            return refused(new OverloadedException(settings.maxPending(), RETRY_AFTER_SECONDS));
         }
         String state = newState();
         long started = System.nanoTime();
         // registered before authorize is sent: the callback may overtake authorize's answer
-        CompletableFuture<SlotInfo> login = pending.register(state, timeout);
-        login.whenComplete((slot, failure) -> logOutcome(state, started, failure));
-        if (!login.isDone()) {
-            client.authorize(jwt.trim(), state).whenComplete((ignored, failure) -> {
-                if (failure != null) {
-                    pending.fail(state, asAltsCodex(failure));
-                }
-            });
-        }
+        Registration registration = pending.register(state, timeout);
+        CompletableFuture<SlotInfo> login = registration.result();
+        login.whenComplete((slot, failure) -> finished(state, started, failure));
+        registration.recorded().whenComplete((recorded, notRecorded) -> {
+            if (notRecorded != null) {
+                pending.fail(state, asAltsCodex(notRecorded));
+            } else if (!login.isDone()) {
+                client.authorize(jwt.trim(), state).whenComplete((ignored, failure) -> {
+                    if (failure != null) {
+                        pending.fail(state, upstreamFailure(failure));
+                    }
+                });
+            }
+        });
         return login;
     }
 
@@ -101,23 +123,35 @@ public class AltsCodexBackend {
      * callbacks change nothing, and a repeated one never exchanges the code a second time.
      */
     public void onCallback(String state, String success, String code) {
-        if (state == null || state.isBlank() || !pending.claim(state)) {
-            LOG.fine(() -> "callback for an unknown, settled or repeated state " + prefix(state) + " ignored");
+        if (state == null || state.isBlank()) {
+            observer.callbackReceived(CallbackMatch.UNKNOWN);
             return;
         }
-        if (!"1".equals(success)) {
-            pending.fail(state, new CallbackRejectedException(code));
-            return;
-        }
-        if (code == null || code.isBlank()) {
-            pending.fail(state, new CallbackRejectedException("MISSING_CODE"));
-            return;
-        }
-        exchangeCode(code).whenComplete((slot, failure) -> {
+        pending.claim(state).whenComplete((match, failure) -> {
+            if (failure != null) {
+                LOG.warning(() -> "callback for " + prefix(state) + " could not be matched: " + failure);
+                return;
+            }
+            observer.callbackReceived(match);
+            if (match != CallbackMatch.MATCHED) {
+                LOG.fine(() -> "callback for " + prefix(state) + " ignored: " + match);
+            } else if (!"1".equals(success)) {
+                pending.fail(state, new CallbackRejectedException(code));
+            } else if (code == null || code.isBlank()) {
+                pending.fail(state, new CallbackRejectedException("MISSING_CODE"));
+            } else {
+                exchange(state, code);
+            }
+        });
+    }
+
+    private void exchange(String state, String code) {
+        client.getToken(code).whenComplete((slot, failure) -> {
             if (failure == null) {
+                upstream.exchangeSucceeded();
                 pending.complete(state, slot);
             } else {
-                pending.fail(state, asAltsCodex(failure));
+                pending.fail(state, upstreamFailure(failure));
             }
         });
     }
@@ -164,6 +198,11 @@ public class AltsCodexBackend {
         return shutDown;
     }
 
+    /** Whether logins can succeed now, and if not, why (MicroProfile Health reports it). */
+    public LoginReadiness readiness() {
+        return new LoginReadiness(shutDown, upstream.circuitOpen(), !pending.available(), upstream.credentialsRejected());
+    }
+
     /**
      * Answers every waiting login with {@link ErrorCode#SHUTDOWN}, in the calling thread, and
      * refuses new ones. Safe to call more than once.
@@ -177,6 +216,7 @@ public class AltsCodexBackend {
         }
         int answered = pending.failAll(new ShutdownException());
         LOG.info(() -> "AltsCodex backend shut down; " + answered + " waiting login(s) answered SHUTDOWN");
+        pending.close();
         client.close();
         executors.shutdownIfOwned();
     }
@@ -186,25 +226,35 @@ public class AltsCodexBackend {
         shutdown();
     }
 
-    private static void logOutcome(String state, long started, Throwable failure) {
-        long millis = (System.nanoTime() - started) / 1_000_000;
-        if (failure == null) {
-            LOG.info(() -> "login " + prefix(state) + " SUCCESS in " + millis + " ms");
-            return;
-        }
+    private <T> CompletionStage<T> refused(AltsCodexException refusal) {
+        observer.loginFinished(refusal.code().name(), Duration.ZERO);
+        return CompletableFuture.failedFuture(refusal);
+    }
+
+    private AltsCodexException upstreamFailure(Throwable failure) {
+        AltsCodexException e = asAltsCodex(failure);
+        upstream.failed(e);
+        return e;
+    }
+
+    private void finished(String state, long started, Throwable failure) {
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
         Throwable cause = failure instanceof CompletionException && failure.getCause() != null
                 ? failure.getCause() : failure;
-        if (cause instanceof CancellationException) {
-            LOG.info(() -> "login " + prefix(state) + " CANCELLED in " + millis + " ms");
-        } else if (cause instanceof AltsCodexException e) {
-            boolean authFailure = switch (e.code()) {
-                case AUTHORIZE_FAILED, CALLBACK_REJECTED, UPSTREAM_HTTP -> true;
-                default -> false;
-            };
-            LOG.log(authFailure ? Level.WARNING : Level.INFO, () -> "login " + prefix(state) + " "
-                    + e.code() + " in " + millis + " ms: " + e.getMessage());
-        } else {
-            LOG.log(Level.SEVERE, "login " + prefix(state) + " failed unexpectedly", cause);
+        String outcome = cause == null ? "SUCCESS"
+                : cause instanceof CancellationException ? "CANCELLED"
+                : cause instanceof AltsCodexException e ? e.code().name() : "INTERNAL";
+        observer.loginFinished(outcome, took);
+        Level level = switch (outcome) {
+            case "AUTHORIZE_FAILED", "CALLBACK_REJECTED", "UPSTREAM_HTTP", "UPSTREAM_UNAVAILABLE" -> Level.WARNING;
+            case "INTERNAL" -> Level.SEVERE;
+            default -> Level.INFO;
+        };
+        if (LOG.isLoggable(level)) {
+            String detail = cause instanceof AltsCodexException && !outcome.equals("EXPIRED_TOKEN")
+                    ? ": " + cause.getMessage() : "";
+            LOG.log(level, "login " + prefix(state) + " " + outcome + " in " + took.toMillis() + " ms" + detail,
+                    outcome.equals("INTERNAL") ? cause : null);
         }
     }
 
@@ -217,8 +267,7 @@ public class AltsCodexBackend {
             return e;
         }
         LOG.log(Level.SEVERE, "unexpected failure in the login chain", cause);
-        return new UpstreamHttpException("DeOAuth call", 0,
-                cause.getClass().getSimpleName());
+        return new UpstreamHttpException("DeOAuth call", 0, cause.getClass().getSimpleName());
     }
 
     private static String newState() {
@@ -228,9 +277,6 @@ public class AltsCodexBackend {
     }
 
     private static String prefix(String state) {
-        if (state == null) {
-            return "<none>";
-        }
         String head = state.length() > 8 ? state.substring(0, 8) : state;
         return head.replaceAll("[^A-Za-z0-9_-]", "?");
     }

@@ -19,9 +19,9 @@ import org.junit.jupiter.api.Test;
 class SecretExposureTest {
     private static final String SECRET = "never-show-me-0b8d41";
 
-    private final AltsCodexSettings settings = new AltsCodexSettings(ClientCredentials.of("client", SECRET),
+    private final AltsCodexSettings settings = AltsCodexSettings.of(ClientCredentials.of("client", SECRET),
             "http://127.0.0.1:1/cb", URI.create("http://127.0.0.1:1"), URI.create("http://127.0.0.1:1"),
-            Duration.ofSeconds(1), Duration.ofSeconds(1));
+            Duration.ofSeconds(1));
 
     /** Calls every public no-argument method that answers something, and the answers' own. */
     private static List<String> everythingReachable(Object root) throws Exception {
@@ -31,9 +31,8 @@ class SecretExposureTest {
         for (int i = 0; i < queue.size() && i < 200; i++) {
             Object value = queue.get(i);
             seen.add(String.valueOf(value));
-            if (value == null || value instanceof String || value.getClass().isPrimitive()
-                    || value instanceof Number || value instanceof Boolean || value instanceof URI
-                    || value instanceof Duration) {
+            // the JDK's own types answer nothing of ours beyond their toString
+            if (value == null || !value.getClass().getName().startsWith("com.altscodex.")) {
                 continue;
             }
             for (Method method : value.getClass().getMethods()) {

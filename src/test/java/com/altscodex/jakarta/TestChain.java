@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.altscodex.jakarta.client.ClientCredentials;
+import com.altscodex.jakarta.client.DirectTransport;
 import com.altscodex.jakarta.config.AltsCodexSettings;
 import com.altscodex.jakarta.dev.MockDeOAuthServer;
 import com.altscodex.jakarta.dev.RecordedRequest;
@@ -33,9 +34,10 @@ public final class TestChain implements AutoCloseable {
     public final AltsCodexBackend backend;
     public final String redirectUri;
     public final AtomicInteger callbacksReceived = new AtomicInteger();
+    public final RecordingObserver observed = new RecordingObserver();
     private final HttpServer receiver;
 
-    private TestChain(Duration timeout) throws IOException {
+    private TestChain(Duration timeout, int maxPending) throws IOException {
         mock = MockDeOAuthServer.start(0, CLIENT_ID, SECRET);
         AtomicReference<AltsCodexBackend> target = new AtomicReference<>();
         receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
@@ -51,21 +53,22 @@ public final class TestChain implements AutoCloseable {
         });
         receiver.start();
         redirectUri = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/getinfo";
-        backend = AltsCodexBackend.standalone(settings(mock.baseUri(), redirectUri, timeout));
+        backend = new AltsCodexBackend(settings(mock.baseUri(), redirectUri, timeout).withMaxPending(maxPending),
+                BackendExecutors.standalone(), new DirectTransport(observed), observed);
         target.set(backend);
     }
 
     public static TestChain start() throws IOException {
-        return new TestChain(Duration.ofSeconds(5));
+        return new TestChain(Duration.ofSeconds(5), AltsCodexSettings.DEFAULT_MAX_PENDING);
     }
 
-    public static TestChain start(Duration authorizeTimeout) throws IOException {
-        return new TestChain(authorizeTimeout);
+    public static TestChain withMaxPending(int maxPending) throws IOException {
+        return new TestChain(Duration.ofSeconds(5), maxPending);
     }
 
     public static AltsCodexSettings settings(URI server, String redirectUri, Duration timeout) {
-        return new AltsCodexSettings(ClientCredentials.of(CLIENT_ID, SECRET), redirectUri, server,
-                URI.create("http://127.0.0.1:3000"), timeout, Duration.ofSeconds(5));
+        return AltsCodexSettings.of(ClientCredentials.of(CLIENT_ID, SECRET), redirectUri, server,
+                URI.create("http://127.0.0.1:3000"), timeout);
     }
 
     /** The stage's value, failing the test after 10 s. */

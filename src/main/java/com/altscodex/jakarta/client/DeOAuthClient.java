@@ -2,38 +2,48 @@ package com.altscodex.jakarta.client;
 
 import com.altscodex.jakarta.SlotInfo;
 import com.altscodex.jakarta.TokenSet;
+import com.altscodex.jakarta.error.AltsCodexException;
 import com.altscodex.jakarta.error.AuthorizeFailedException;
 import com.altscodex.jakarta.error.ExpiredTokenException;
 import com.altscodex.jakarta.error.UpstreamHttpException;
+import com.altscodex.jakarta.error.UpstreamUnavailableException;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.eclipse.microprofile.rest.client.RestClientBuilder;
 
 /**
  * Speaks PROTOCOL.md to the DeOAuth server through {@link DeOAuthApi} and turns every answer into
- * a value or an {@link com.altscodex.jakarta.error.AltsCodexException}. Nothing here retries: a
- * DeOAuth answer is final, and an authorization code is single-use.
+ * a value or an {@link AltsCodexException}. Nothing here retries: a DeOAuth answer is final, and
+ * an authorization code is single-use.
  */
 public final class DeOAuthClient implements AutoCloseable {
     static final String DISABLE_DEFAULT_MAPPER = "microprofile.rest.client.disable.default.mapper";
+    static final String AUTHORIZE = "authorize";
+    static final String GET_TOKEN = "get_token";
+    static final String REFRESH = "refresh";
+    static final String LOGOUT = "logout";
 
     private final DeOAuthApi api;
+    private final DeOAuthTransport transport;
     private final ClientCredentials credentials;
     private final String redirectUri;
 
     public DeOAuthClient(URI authServerUrl, ClientCredentials credentials, String redirectUri,
-            Duration httpTimeout, ExecutorService executor) {
+            Duration httpTimeout, ExecutorService executor, DeOAuthTransport transport) {
         this.credentials = credentials;
         this.redirectUri = redirectUri;
+        this.transport = transport;
         this.api = RestClientBuilder.newBuilder()
                 .baseUri(authServerUrl)
                 .executorService(executor)
@@ -46,21 +56,13 @@ public final class DeOAuthClient implements AutoCloseable {
 
     /** Step 3: completes when the server accepted the JWT; the slot comes through the callback. */
     public CompletionStage<Void> authorize(String jwt, String state) {
-        return send(() -> api.authorize("Bearer " + jwt, credentials.clientId(), redirectUri, "code", state))
-                .handle((answer, error) -> {
-                    if (error != null) {
-                        throw new AuthorizeFailedException(null, "no answer (" + describe(error) + ")");
-                    }
+        return send(AUTHORIZE, () -> api.authorize("Bearer " + jwt, credentials.clientId(), redirectUri, "code", state))
+                .thenApply(answer -> {
                     JsonObject body = answer.json().orElse(null);
                     if (answer.ok() && body != null && WireJson.success(body)) {
                         return null;
                     }
-                    String code = body == null ? null : WireJson.text(body, "code");
-                    if ("EXPIRED_TOKEN".equals(code)) {
-                        throw new ExpiredTokenException();
-                    }
-                    throw new AuthorizeFailedException(code,
-                            answer.ok() ? "the server did not answer success:true" : "HTTP " + answer.status());
+                    throw authorizeRefused(answer);
                 });
     }
 
@@ -71,12 +73,9 @@ public final class DeOAuthClient implements AutoCloseable {
                 .add("code", code)
                 .add("redirect_uri", redirectUri)
                 .build().toString();
-        return send(() -> api.getToken(credentials.basicAuthorization(), body))
-                .handle((answer, error) -> {
-                    JsonObject json = checked("get_token", answer, error);
-                    return WireJson.slot(json).orElseThrow(() -> new UpstreamHttpException(
-                            "get_token", answer.status(), "the answer holds no slot with an id"));
-                });
+        return send(GET_TOKEN, () -> api.getToken(credentials.basicAuthorization(), body))
+                .thenApply(answer -> WireJson.slot(checked(GET_TOKEN, answer)).orElseThrow(() ->
+                        new UpstreamHttpException(GET_TOKEN, answer.status(), "the answer holds no slot with an id")));
     }
 
     public CompletionStage<TokenSet> refresh(String refreshToken, String code) {
@@ -87,22 +86,19 @@ public final class DeOAuthClient implements AutoCloseable {
                 .add("redirect_uri", redirectUri)
                 .add("code", code)
                 .build().toString();
-        return send(() -> api.refresh(body))
-                .handle((answer, error) -> {
-                    JsonObject json = checked("refresh", answer, error);
+        return send(REFRESH, () -> api.refresh(body))
+                .thenApply(answer -> {
+                    JsonObject json = checked(REFRESH, answer);
                     return new TokenSet(WireJson.text(json, "access_token"),
                             WireJson.text(json, "refresh_token"), WireJson.text(json, "code"));
                 });
     }
 
     public CompletionStage<Void> logout(String jwt) {
-        return send(() -> api.logout("Bearer " + jwt))
-                .handle((answer, error) -> {
-                    if (error != null) {
-                        throw new UpstreamHttpException("logout", 0, "no answer (" + describe(error) + ")");
-                    }
+        return send(LOGOUT, () -> api.logout("Bearer " + jwt))
+                .thenApply(answer -> {
                     if (!answer.ok()) {
-                        throw new UpstreamHttpException("logout", answer.status(), null);
+                        throw new UpstreamHttpException(LOGOUT, answer.status(), null, serverCode(answer));
                     }
                     return null;
                 });
@@ -113,13 +109,56 @@ public final class DeOAuthClient implements AutoCloseable {
         api.close();
     }
 
-    /** A 2xx JSON object that does not say {@code success:false}, or the failure of {@code endpoint}. */
-    private static JsonObject checked(String endpoint, Answer answer, Throwable error) {
-        if (error != null) {
-            throw new UpstreamHttpException(endpoint, 0, "no answer (" + describe(error) + ")");
+    /** The transport's answer, or its failure as the endpoint's AltsCodexException. */
+    private CompletionStage<WireAnswer> send(String endpoint, Supplier<CompletionStage<Response>> call) {
+        CompletionStage<WireAnswer> answer;
+        try {
+            answer = transport.send(endpoint, call);
+        } catch (RuntimeException e) {
+            answer = CompletableFuture.failedFuture(e);
         }
+        return answer.handle((value, failure) -> {
+            if (failure != null) {
+                throw asAltsCodex(endpoint, failure);
+            }
+            return value;
+        });
+    }
+
+    private static AltsCodexException asAltsCodex(String endpoint, Throwable failure) {
+        Throwable cause = failure;
+        while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        if (cause instanceof AltsCodexException e) {
+            return e;
+        }
+        if (cause instanceof CircuitBreakerOpenException) {
+            return new UpstreamUnavailableException();
+        }
+        if (cause instanceof UpstreamOutageException outage && outage.answer() != null) {
+            return AUTHORIZE.equals(endpoint) ? authorizeRefused(outage.answer())
+                    : new UpstreamHttpException(endpoint, outage.answer().status(), null, serverCode(outage.answer()));
+        }
+        String why = cause instanceof UpstreamOutageException outage ? outage.failureKind()
+                : cause instanceof TimeoutException ? "call timeout" : DirectTransport.kind(cause);
+        return AUTHORIZE.equals(endpoint) ? new AuthorizeFailedException(null, "no answer (" + why + ")")
+                : new UpstreamHttpException(endpoint, 0, "no answer (" + why + ")");
+    }
+
+    private static AltsCodexException authorizeRefused(WireAnswer answer) {
+        String code = serverCode(answer);
+        if ("EXPIRED_TOKEN".equals(code)) {
+            return new ExpiredTokenException();
+        }
+        return new AuthorizeFailedException(code,
+                answer.ok() ? "the server did not answer success:true" : "HTTP " + answer.status());
+    }
+
+    /** A 2xx JSON object that does not say {@code success:false}, or the failure of {@code endpoint}. */
+    private static JsonObject checked(String endpoint, WireAnswer answer) {
         if (!answer.ok()) {
-            throw new UpstreamHttpException(endpoint, answer.status(), null);
+            throw new UpstreamHttpException(endpoint, answer.status(), null, serverCode(answer));
         }
         JsonObject json = answer.json().orElseThrow(() ->
                 new UpstreamHttpException(endpoint, answer.status(), "the answer is not a JSON object"));
@@ -129,34 +168,7 @@ public final class DeOAuthClient implements AutoCloseable {
         return json;
     }
 
-    private record Answer(int status, Optional<JsonObject> json) {
-        boolean ok() {
-            return status >= 200 && status < 300;
-        }
-    }
-
-    private static CompletionStage<Answer> send(Supplier<CompletionStage<Response>> call) {
-        CompletionStage<Response> sent;
-        try {
-            sent = call.get();
-        } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(e);
-        }
-        return sent.thenApply(response -> {
-            try (response) {
-                String body = response.hasEntity() ? response.readEntity(String.class) : null;
-                return new Answer(response.getStatus(), WireJson.object(body));
-            }
-        });
-    }
-
-    /** The kind of transport failure, never its message: messages may quote URLs or headers. */
-    private static String describe(Throwable error) {
-        Throwable cause = error;
-        while ((cause instanceof CompletionException || cause.getClass().getName().endsWith("ProcessingException"))
-                && cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        return cause.getClass().getSimpleName();
+    private static String serverCode(WireAnswer answer) {
+        return answer.json().map(json -> WireJson.text(json, "code")).orElse(null);
     }
 }

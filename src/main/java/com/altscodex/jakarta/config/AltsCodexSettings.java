@@ -13,9 +13,27 @@ import java.time.Duration;
  * @param platformUrl the platform that serves the browser login page, without a trailing slash
  * @param authorizeTimeout how long a login waits for its callback
  * @param httpTimeout connect and read timeout of each call to the DeOAuth server
+ * @param maxPending how many logins may wait at once before new ones are refused (OVERLOADED)
+ * @param checkCallbackPath whether a callback mounted elsewhere than the redirect URI's path
+ *                          fails the deployment
  */
 public record AltsCodexSettings(ClientCredentials credentials, String redirectUri,
-        URI authServerUrl, URI platformUrl, Duration authorizeTimeout, Duration httpTimeout) {
+        URI authServerUrl, URI platformUrl, Duration authorizeTimeout, Duration httpTimeout,
+        int maxPending, boolean checkCallbackPath) {
+
+    public static final int DEFAULT_MAX_PENDING = 20_000;
+
+    /** The settings the four required values make, with every default. */
+    public static AltsCodexSettings of(ClientCredentials credentials, String redirectUri, URI authServerUrl,
+            URI platformUrl, Duration authorizeTimeout) {
+        return new AltsCodexSettings(credentials, redirectUri, authServerUrl, platformUrl, authorizeTimeout,
+                Duration.ofSeconds(10), DEFAULT_MAX_PENDING, true);
+    }
+
+    public AltsCodexSettings withMaxPending(int max) {
+        return new AltsCodexSettings(credentials, redirectUri, authServerUrl, platformUrl, authorizeTimeout,
+                httpTimeout, max, checkCallbackPath);
+    }
 
     public String clientId() {
         return credentials.clientId();

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -23,11 +24,17 @@ public final class SettingsReader {
     public static final String PLATFORM_URL = PREFIX + "platform-url";
     public static final String AUTHORIZE_TIMEOUT = PREFIX + "authorize-timeout";
     public static final String HTTP_TIMEOUT = PREFIX + "http-timeout";
+    public static final String MAX_PENDING = PREFIX + "max-pending";
+    public static final String CHECK_CALLBACK_PATH = PREFIX + "check-callback-path";
 
     static final String DEFAULT_AUTH_SERVER_URL = "https://api.altscodex.com";
     static final String DEFAULT_PLATFORM_URL = "https://altscodex.com";
     static final String DEFAULT_AUTHORIZE_TIMEOUT = "PT15S";
     static final String DEFAULT_HTTP_TIMEOUT = "PT10S";
+
+    /** Hosts the DeOAuth guides warn about: they do not exist, and every call would fail. */
+    private static final Set<String> INVENTED_HOSTS =
+            Set.of("oauth.altscodex.com", "auth.altscodex.com", "login.altscodex.com");
 
     private final Function<String, Optional<String>> lookup;
     private final List<String> problems = new ArrayList<>();
@@ -46,15 +53,52 @@ public final class SettingsReader {
         String secret = required(CLIENT_SECRET, "the client secret issued by the Developer Center");
         URI redirect = url(REDIRECT_URI, required(REDIRECT_URI,
                 "the registered callback URL, e.g. https://yourapp.com/api/getinfo"));
-        URI auth = url(AUTH_SERVER_URL, optional(AUTH_SERVER_URL, DEFAULT_AUTH_SERVER_URL));
-        URI platform = url(PLATFORM_URL, optional(PLATFORM_URL, DEFAULT_PLATFORM_URL));
+        URI auth = realHost(AUTH_SERVER_URL, url(AUTH_SERVER_URL, optional(AUTH_SERVER_URL, DEFAULT_AUTH_SERVER_URL)),
+                DEFAULT_AUTH_SERVER_URL);
+        URI platform = realHost(PLATFORM_URL, url(PLATFORM_URL, optional(PLATFORM_URL, DEFAULT_PLATFORM_URL)),
+                DEFAULT_PLATFORM_URL);
         Duration authorizeTimeout = duration(AUTHORIZE_TIMEOUT, DEFAULT_AUTHORIZE_TIMEOUT);
         Duration httpTimeout = duration(HTTP_TIMEOUT, DEFAULT_HTTP_TIMEOUT);
+        int maxPending = positiveInt(MAX_PENDING, AltsCodexSettings.DEFAULT_MAX_PENDING);
+        boolean checkCallbackPath = bool(CHECK_CALLBACK_PATH, true);
         if (!problems.isEmpty()) {
             throw new InvalidSettingsException(problems);
         }
         return new AltsCodexSettings(ClientCredentials.of(clientId, secret), redirect.toString(),
-                withoutTrailingSlash(auth), withoutTrailingSlash(platform), authorizeTimeout, httpTimeout);
+                withoutTrailingSlash(auth), withoutTrailingSlash(platform), authorizeTimeout, httpTimeout,
+                maxPending, checkCallbackPath);
+    }
+
+    private URI realHost(String key, URI uri, String rightUrl) {
+        if (uri != null && INVENTED_HOSTS.contains(uri.getHost().toLowerCase(Locale.ROOT))) {
+            problems.add(key + "='" + uri + "' names " + uri.getHost() + ", a host that does not exist"
+                    + " (every call would fail with a network error): use " + rightUrl + howToSet(key));
+            return null;
+        }
+        return uri;
+    }
+
+    private int positiveInt(String key, int defaultValue) {
+        String text = optional(key, String.valueOf(defaultValue));
+        try {
+            int value = Integer.parseInt(text);
+            if (value > 0) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below, with the key
+        }
+        problems.add(key + "='" + text + "' is not a positive whole number" + howToSet(key));
+        return defaultValue;
+    }
+
+    private boolean bool(String key, boolean defaultValue) {
+        String text = optional(key, String.valueOf(defaultValue)).toLowerCase(Locale.ROOT);
+        if (text.equals("true") || text.equals("false")) {
+            return Boolean.parseBoolean(text);
+        }
+        problems.add(key + "='" + text + "' is neither true nor false" + howToSet(key));
+        return defaultValue;
     }
 
     private String required(String key, String what) {

@@ -11,7 +11,7 @@ package com.altscodex.jakarta.error;
 public abstract sealed class AltsCodexException extends RuntimeException
         permits BadRequestException, ExpiredTokenException, AuthorizeFailedException,
         CallbackRejectedException, CallbackTimeoutException, UpstreamHttpException,
-        ShutdownException {
+        UpstreamUnavailableException, OverloadedException, ShutdownException {
 
     private static final long serialVersionUID = 1L;
 

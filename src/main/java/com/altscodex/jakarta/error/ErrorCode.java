@@ -8,6 +8,10 @@ public enum ErrorCode {
     AUTHORIZE_FAILED(502),
     CALLBACK_REJECTED(502),
     UPSTREAM_HTTP(502),
+    /** The DeOAuth server is failing (circuit breaker open): refused at once, nothing sent. */
+    UPSTREAM_UNAVAILABLE(502),
+    /** Too many logins wait already ({@code altscodex.max-pending}); answered with Retry-After. */
+    OVERLOADED(503),
     SHUTDOWN(503);
 
     private final int status;

@@ -9,13 +9,26 @@ public final class UpstreamHttpException extends AltsCodexException {
 
     private final String endpoint;
     private final int upstreamStatus;
+    private final String serverCode;
 
     public UpstreamHttpException(String endpoint, int upstreamStatus, String detail) {
+        this(endpoint, upstreamStatus, detail, null);
+    }
+
+    /** @param serverCode the server's own error code from the answer's body, quoted only when it looks like one */
+    public UpstreamHttpException(String endpoint, int upstreamStatus, String detail, String serverCode) {
         super(ErrorCode.UPSTREAM_HTTP, endpoint + " failed"
                 + (upstreamStatus > 0 ? " with HTTP " + upstreamStatus : "")
+                + Codes.describe(serverCode)
                 + (detail == null ? "" : ": " + detail));
         this.endpoint = endpoint;
         this.upstreamStatus = upstreamStatus;
+        this.serverCode = Codes.safe(serverCode);
+    }
+
+    /** The server's error code ({@code invalid_client}, …), or null. */
+    public String serverCode() {
+        return serverCode;
     }
 
     /** Which DeOAuth call failed: {@code get_token}, {@code refresh} or {@code logout}. */

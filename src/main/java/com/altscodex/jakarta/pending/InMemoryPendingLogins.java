@@ -5,8 +5,11 @@ import com.altscodex.jakarta.error.AltsCodexException;
 import com.altscodex.jakarta.error.CallbackTimeoutException;
 import com.altscodex.jakarta.error.ShutdownException;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
@@ -25,7 +28,17 @@ public final class InMemoryPendingLogins implements PendingLogins {
         volatile Future<?> deadline;
     }
 
+    private static final int REMEMBERED_SETTLED = 4096;
+    private static final CompletionStage<Void> RECORDED = CompletableFuture.completedStage(null);
+
     private final Map<String, Entry> waiting = new ConcurrentHashMap<>();
+    /** Recently settled states, so a late callback is told from an unknown one (metrics only). */
+    private final Map<String, Boolean> settled = Collections.synchronizedMap(new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+            return size() > REMEMBERED_SETTLED;
+        }
+    });
     private final ScheduledExecutorService scheduler;
     private volatile boolean closed;
 
@@ -34,7 +47,7 @@ public final class InMemoryPendingLogins implements PendingLogins {
     }
 
     @Override
-    public CompletableFuture<SlotInfo> register(String state, Duration timeout) {
+    public Registration register(String state, Duration timeout) {
         Entry entry = new Entry();
         if (waiting.putIfAbsent(state, entry) != null) {
             throw new IllegalStateException("state registered twice");
@@ -42,6 +55,7 @@ public final class InMemoryPendingLogins implements PendingLogins {
         // whoever settles the future, by any path, takes the entry out
         entry.future.whenComplete((slot, failure) -> {
             waiting.remove(state, entry);
+            settled.put(state, Boolean.TRUE);
             Future<?> deadline = entry.deadline;
             if (deadline != null) {
                 deadline.cancel(false);
@@ -50,20 +64,27 @@ public final class InMemoryPendingLogins implements PendingLogins {
         if (closed) {
             // failAll may have run between our check and our put: settle it ourselves
             fail(state, new ShutdownException());
-            return entry.future;
+            return new Registration(entry.future, RECORDED);
         }
         entry.deadline = scheduler.schedule(() -> fail(state, new CallbackTimeoutException(timeout)),
                 timeout.toNanos(), TimeUnit.NANOSECONDS);
         if (entry.future.isDone()) {
             entry.deadline.cancel(false);
         }
-        return entry.future;
+        return new Registration(entry.future, RECORDED);
     }
 
     @Override
-    public boolean claim(String state) {
+    public CompletionStage<CallbackMatch> claim(String state) {
+        return CompletableFuture.completedStage(match(state));
+    }
+
+    private CallbackMatch match(String state) {
         Entry entry = waiting.get(state);
-        return entry != null && !entry.future.isDone() && entry.claimed.compareAndSet(false, true);
+        if (entry == null || entry.future.isDone()) {
+            return settled.containsKey(state) ? CallbackMatch.LATE : CallbackMatch.UNKNOWN;
+        }
+        return entry.claimed.compareAndSet(false, true) ? CallbackMatch.MATCHED : CallbackMatch.DUPLICATE;
     }
 
     @Override

@@ -3,7 +3,7 @@ package com.altscodex.jakarta.pending;
 import com.altscodex.jakarta.SlotInfo;
 import com.altscodex.jakarta.error.AltsCodexException;
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
  * The logins that wait for their callback, keyed by state. Each settles exactly once (slot,
@@ -12,16 +12,16 @@ import java.util.concurrent.CompletableFuture;
  * <p>{@link #claim} is apart from settling so that a repeated callback cannot start a second code
  * exchange while the first one is still running.
  */
-public interface PendingLogins {
+public interface PendingLogins extends AutoCloseable {
 
     /**
-     * Registers a login before anything is sent for it. The future fails with a timeout when no
+     * Registers a login before anything is sent for it. Its result fails with a timeout when no
      * one settles it in time, and with a shutdown once {@link #failAll} has run.
      */
-    CompletableFuture<SlotInfo> register(String state, Duration timeout);
+    Registration register(String state, Duration timeout);
 
-    /** True for exactly one caller per registered, unsettled state; false for anything else. */
-    boolean claim(String state);
+    /** {@link CallbackMatch#MATCHED} for exactly one caller per waiting state. */
+    CompletionStage<CallbackMatch> claim(String state);
 
     /** Settles the login with its slot; false when it was already settled or never existed. */
     boolean complete(String state, SlotInfo slot);
@@ -30,11 +30,20 @@ public interface PendingLogins {
     boolean fail(String state, AltsCodexException failure);
 
     /**
-     * Settles every waiting login with the failure, in the calling thread, and refuses new
+     * Settles every login waiting here with the failure, in the calling thread, and refuses new
      * registrations from now on. Returns how many were waiting.
      */
     int failAll(AltsCodexException failure);
 
-    /** How many logins wait now. */
+    /** How many logins wait here now. */
     int size();
+
+    /** False while the store cannot be reached (a shared store); logins then fail at once. */
+    default boolean available() {
+        return true;
+    }
+
+    @Override
+    default void close() {
+    }
 }

@@ -3,11 +3,13 @@ package com.altscodex.jakarta.rest;
 import com.altscodex.jakarta.SlotInfo;
 import com.altscodex.jakarta.error.AltsCodexException;
 import com.altscodex.jakarta.error.ErrorCode;
+import com.altscodex.jakarta.error.OverloadedException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.StringReader;
@@ -37,7 +39,11 @@ public final class LoginJson {
 
     /** The failure's status with {@code {"success": false, "error": "…", "code": "…"}}. */
     public static Response failure(AltsCodexException failure) {
-        return failure(failure.code(), failure.getMessage());
+        Response answer = failure(failure.code(), failure.getMessage());
+        if (failure instanceof OverloadedException overloaded) {
+            return Response.fromResponse(answer).header(HttpHeaders.RETRY_AFTER, overloaded.retryAfterSeconds()).build();
+        }
+        return answer;
     }
 
     static Response failure(ErrorCode code, String message) {

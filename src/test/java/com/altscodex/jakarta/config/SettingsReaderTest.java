@@ -110,6 +110,39 @@ class SettingsReaderTest {
     }
 
     @Test
+    void inventedAltscodexHostsFailWithTheRightHost() {
+        Map<String, String> config = valid();
+        config.put("altscodex.auth-server-url", "https://oauth.altscodex.com");
+        config.put("altscodex.platform-url", "https://login.altscodex.com/");
+        InvalidSettingsException e = assertThrows(InvalidSettingsException.class, () -> read(config));
+        assertEquals(2, e.problems().size(), e.getMessage());
+        assertTrue(e.problems().get(0).contains("use https://api.altscodex.com"), e.getMessage());
+        assertTrue(e.problems().get(1).contains("use https://altscodex.com"), e.getMessage());
+    }
+
+    @Test
+    void maxPendingAndTheCallbackPathCheckAreRead() {
+        Map<String, String> config = valid();
+        assertEquals(AltsCodexSettings.DEFAULT_MAX_PENDING, read(config).maxPending());
+        assertTrue(read(config).checkCallbackPath());
+        config.put("altscodex.max-pending", "500");
+        config.put("altscodex.check-callback-path", "FALSE");
+        assertEquals(500, read(config).maxPending());
+        assertFalse(read(config).checkCallbackPath());
+        config.put("altscodex.max-pending", "0");
+        config.put("altscodex.check-callback-path", "maybe");
+        assertEquals(2, assertThrows(InvalidSettingsException.class, () -> read(config)).problems().size());
+    }
+
+    @Test
+    void plainHttpRedirectOutsideLocalhostIsWarnedAbout() {
+        assertTrue(SettingsValidation.warnIfPlainHttp("http://game.example/api/getinfo"));
+        assertFalse(SettingsValidation.warnIfPlainHttp("https://game.example/api/getinfo"));
+        assertFalse(SettingsValidation.warnIfPlainHttp("http://localhost:8080/api/getinfo"));
+        assertFalse(SettingsValidation.warnIfPlainHttp("http://127.0.0.1:8080/api/getinfo"));
+    }
+
+    @Test
     void environmentNamesFollowMicroProfileConfigMapping() {
         assertEquals("ALTSCODEX_CLIENT_ID", SettingsReader.environmentName("altscodex.client-id"));
         assertEquals("ALTSCODEX_AUTHORIZE_TIMEOUT", SettingsReader.environmentName("altscodex.authorize-timeout"));

@@ -19,16 +19,18 @@ class AltsCodexExceptionTest {
                 new AuthorizeFailedException("X", null), 502,
                 new CallbackRejectedException(null), 502,
                 new UpstreamHttpException("get_token", 500, null), 502,
+                new UpstreamUnavailableException(), 502,
+                new OverloadedException(1, 2), 503,
                 new ShutdownException(), 503);
         expected.forEach((exception, status) -> assertEquals(status, exception.status(), exception.code().name()));
         assertEquals("EXPIRED_TOKEN", new ExpiredTokenException().code().name());
-        assertEquals(7, ErrorCode.values().length);
+        assertEquals(9, ErrorCode.values().length);
     }
 
     @Test
     void theFamilyIsSealed() {
         assertTrue(AltsCodexException.class.isSealed());
-        assertEquals(7, AltsCodexException.class.getPermittedSubclasses().length);
+        assertEquals(9, AltsCodexException.class.getPermittedSubclasses().length);
     }
 
     @Test

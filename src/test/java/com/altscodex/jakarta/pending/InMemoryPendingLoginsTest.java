@@ -42,7 +42,7 @@ class InMemoryPendingLoginsTest {
 
     @Test
     void aLoginSettlesOnceAndLeaves() throws Exception {
-        CompletableFuture<SlotInfo> login = pending.register("s1", LONG);
+        CompletableFuture<SlotInfo> login = pending.register("s1", LONG).result();
         assertEquals(1, pending.size());
         assertTrue(pending.complete("s1", SLOT));
         assertFalse(pending.complete("s1", SLOT));
@@ -51,13 +51,24 @@ class InMemoryPendingLoginsTest {
         assertEquals(0, pending.size());
     }
 
+    private CallbackMatch claim(String state) {
+        return pending.claim(state).toCompletableFuture().join();
+    }
+
     @Test
-    void claimIsTrueOnceAndNeverForUnknownStates() {
+    void aStateIsMatchedOnceThenDuplicateThenLateAndOthersAreUnknown() {
         pending.register("s1", LONG);
-        assertFalse(pending.claim("unknown"));
-        assertTrue(pending.claim("s1"));
-        assertFalse(pending.claim("s1"));
+        assertEquals(CallbackMatch.UNKNOWN, claim("unknown"));
+        assertEquals(CallbackMatch.MATCHED, claim("s1"));
+        assertEquals(CallbackMatch.DUPLICATE, claim("s1"));
         assertEquals(1, pending.size(), "a claim does not settle");
+        pending.complete("s1", SLOT);
+        assertEquals(CallbackMatch.LATE, claim("s1"));
+    }
+
+    @Test
+    void registrationInMemoryIsRecordedAtOnce() {
+        assertTrue(pending.register("s1", LONG).recorded().toCompletableFuture().isDone());
     }
 
     @Test
@@ -68,7 +79,7 @@ class InMemoryPendingLoginsTest {
         List<CompletableFuture<Void>> racers = new ArrayList<>();
         for (int i = 0; i < 64; i++) {
             racers.add(CompletableFuture.runAsync(() -> {
-                if (pending.claim("s1")) {
+                if (claim("s1") == CallbackMatch.MATCHED) {
                     winners.incrementAndGet();
                 }
             }, threads));
@@ -80,10 +91,10 @@ class InMemoryPendingLoginsTest {
 
     @Test
     void theDeadlineFailsTheLoginAndRemovesIt() {
-        CompletableFuture<SlotInfo> login = pending.register("s1", Duration.ofMillis(50));
+        CompletableFuture<SlotInfo> login = pending.register("s1", Duration.ofMillis(50)).result();
         assertInstanceOf(CallbackTimeoutException.class, failureOf(login));
         assertEquals(0, pending.size());
-        assertFalse(pending.claim("s1"), "a late callback finds nothing");
+        assertEquals(CallbackMatch.LATE, claim("s1"), "a late callback settles nothing");
     }
 
     @Test
@@ -100,20 +111,20 @@ class InMemoryPendingLoginsTest {
     void failAllAnswersEveryLoginInTheCallingThreadAndRefusesNewOnes() {
         List<CompletableFuture<SlotInfo>> logins = new ArrayList<>();
         for (int i = 0; i < 50; i++) {
-            logins.add(pending.register("s" + i, LONG));
+            logins.add(pending.register("s" + i, LONG).result());
         }
         assertEquals(50, pending.failAll(new ShutdownException()));
         for (CompletableFuture<SlotInfo> login : logins) {
             assertTrue(login.isDone());
             assertInstanceOf(ShutdownException.class, failureOf(login));
         }
-        assertInstanceOf(ShutdownException.class, failureOf(pending.register("late", LONG)));
+        assertInstanceOf(ShutdownException.class, failureOf(pending.register("late", LONG).result()));
         assertEquals(0, pending.size());
     }
 
     @Test
     void cancelByTheCallerRemovesTheEntry() {
-        CompletableFuture<SlotInfo> login = pending.register("s1", LONG);
+        CompletableFuture<SlotInfo> login = pending.register("s1", LONG).result();
         login.cancel(false);
         assertEquals(0, pending.size());
     }

@@ -41,6 +41,13 @@ class LoginJsonTest {
     }
 
     @Test
+    void overloadedCarriesRetryAfter() {
+        var response = LoginJson.failure(new com.altscodex.jakarta.error.OverloadedException(10, 2));
+        assertEquals(503, response.getStatus());
+        assertEquals("2", String.valueOf(response.getHeaders().getFirst("Retry-After")));
+    }
+
+    @Test
     void aFailureCarriesItsStatusMessageAndCode() {
         var response = LoginJson.failure(new ExpiredTokenException());
         assertEquals(401, response.getStatus());

@@ -1,0 +1,98 @@
+package com.altscodex.jakarta.rest;
+
+import com.altscodex.jakarta.config.SettingsReader;
+import jakarta.servlet.ServletContainerInitializer;
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.HandlesTypes;
+import jakarta.ws.rs.ApplicationPath;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Application;
+import java.lang.reflect.Modifier;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * The guides' worst pitfall: a callback mounted where the redirect URI does not point answers
+ * 404 to the DeOAuth server, and every login times out unexplained. At deployment this compares
+ * the path of {@code altscodex.redirect-uri} with where each callback endpoint is mounted
+ * (context root + application path + resource path) and fails the deployment of our WAR on a
+ * mismatch; an embedder's own mount only gets a WARNING, as a proxy may rewrite its paths.
+ */
+@HandlesTypes({Application.class, CallbackEndpoint.class})
+public class CallbackPathCheck implements ServletContainerInitializer {
+    private static final Logger LOG = Logger.getLogger(CallbackPathCheck.class.getName());
+    static final String OUR_CALLBACK = "com.altscodex.jakarta.app.CallbackResource";
+
+    @Override
+    public void onStartup(Set<Class<?>> classes, ServletContext context) throws ServletException {
+        if (classes == null) {
+            return;
+        }
+        var config = ConfigProvider.getConfig();
+        Optional<String> redirect = config.getOptionalValue(SettingsReader.REDIRECT_URI, String.class);
+        boolean enforce = config.getOptionalValue(SettingsReader.CHECK_CALLBACK_PATH, String.class)
+                .map(v -> !v.trim().equalsIgnoreCase("false")).orElse(true);
+        String expected;
+        try {
+            expected = normalize(URI.create(redirect.orElseThrow().trim()).getRawPath());
+        } catch (RuntimeException missingOrMalformed) {
+            return; // the configuration check names this key
+        }
+        List<String> applicationPaths = new ArrayList<>();
+        List<Class<?>> callbacks = new ArrayList<>();
+        for (Class<?> type : classes) {
+            if (Modifier.isAbstract(type.getModifiers())) {
+                continue;
+            }
+            if (Application.class.isAssignableFrom(type) && type.isAnnotationPresent(ApplicationPath.class)) {
+                applicationPaths.add(type.getAnnotation(ApplicationPath.class).value());
+            } else if (CallbackEndpoint.class.isAssignableFrom(type) && type.isAnnotationPresent(Path.class)) {
+                callbacks.add(type);
+            }
+        }
+        for (Class<?> callback : callbacks) {
+            String problem = mismatch(expected, context.getContextPath(), applicationPaths, callback);
+            if (problem == null) {
+                continue;
+            }
+            if (enforce && callback.getName().equals(OUR_CALLBACK)) {
+                LOG.severe(problem);
+                throw new ServletException(problem);
+            }
+            LOG.warning(problem);
+        }
+    }
+
+    /** What is wrong when no mount of {@code callback} equals the redirect URI's path, else null. */
+    static String mismatch(String expected, String contextPath, List<String> applicationPaths, Class<?> callback) {
+        List<String> mounts = applicationPaths.stream()
+                .map(app -> mount(contextPath, app, callback.getAnnotation(Path.class).value()))
+                .toList();
+        if (mounts.isEmpty() || mounts.contains(expected)) {
+            return null;
+        }
+        return SettingsReader.REDIRECT_URI + " points at the path " + expected + ", but the callback "
+                + callback.getSimpleName() + " is mounted at " + String.join(" and ", mounts)
+                + ": the DeOAuth server's callbacks would get 404 and every login would time out. Set "
+                + SettingsReader.REDIRECT_URI + " to this server's URL ending in " + mounts.get(0)
+                + " (and register it at the Developer Center), or set "
+                + SettingsReader.CHECK_CALLBACK_PATH + "=false if a proxy rewrites the path.";
+    }
+
+    static String mount(String contextPath, String applicationPath, String resourcePath) {
+        return normalize(contextPath + "/" + applicationPath + "/" + resourcePath);
+    }
+
+    /** JAX-RS serves a path with or without its trailing slash, so compare without one. */
+    static String normalize(String path) {
+        String collapsed = ("/" + (path == null ? "" : path)).replaceAll("/{2,}", "/");
+        return collapsed.length() > 1 && collapsed.endsWith("/")
+                ? collapsed.substring(0, collapsed.length() - 1) : collapsed;
+    }
+}
