@@ -68,14 +68,15 @@ public class AltsCodexBackend {
         this.executors = executors;
         this.observer = observer;
         this.client = new DeOAuthClient(settings.authServerUrl(), settings.credentials(),
-                settings.redirectUri(), settings.httpTimeout(), executors.work(), transport);
+                settings.redirectUri(), settings.httpTimeout(), transport);
         this.pending = new InMemoryPendingLogins(executors.timers());
     }
 
     /** A backend with its own threads and no fault tolerance or metrics, for use outside a container. */
     public static AltsCodexBackend standalone(AltsCodexSettings settings) {
-        return new AltsCodexBackend(settings, BackendExecutors.standalone(),
-                new DirectTransport(LoginObserver.NONE), LoginObserver.NONE);
+        BackendExecutors executors = BackendExecutors.standalone();
+        return new AltsCodexBackend(settings, executors, new DirectTransport(LoginObserver.NONE, executors.work()),
+                LoginObserver.NONE);
     }
 
     /** The whole chain with the configured {@code altscodex.authorize-timeout}. */

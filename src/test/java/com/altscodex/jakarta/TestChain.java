@@ -53,8 +53,9 @@ public final class TestChain implements AutoCloseable {
         });
         receiver.start();
         redirectUri = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/getinfo";
+        BackendExecutors executors = BackendExecutors.standalone();
         backend = new AltsCodexBackend(settings(mock.baseUri(), redirectUri, timeout).withMaxPending(maxPending),
-                BackendExecutors.standalone(), new DirectTransport(observed), observed);
+                executors, new DirectTransport(observed, executors.work()), observed);
         target.set(backend);
     }
 

@@ -9,12 +9,14 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.concurrent.CompletionStage;
 
 /**
  * The DeOAuth server's four endpoints as a MicroProfile Rest Client. Every method answers the raw
  * {@link Response} (the default exception mapper is switched off) so that {@link DeOAuthClient}
- * reads a {@code success:false} body even on a non-2xx status.
+ * reads a {@code success:false} body even on a non-2xx status. The methods block: a
+ * {@link DeOAuthTransport} runs each call on a managed executor and hands back a stage, so that
+ * MicroProfile Fault Tolerance sees every call's outcome (Payara's circuit breaker does not
+ * watch how a returned CompletionStage ends).
  *
  * <p>No {@code @Path} on the interface: JAX-RS scanning in the server would take it for a resource.
  */
@@ -27,7 +29,7 @@ public interface DeOAuthApi extends AutoCloseable {
     @GET
     @Path("v1/oauth-meta/authorize")
     @Produces(MediaType.APPLICATION_JSON)
-    CompletionStage<Response> authorize(@HeaderParam("Authorization") String bearer,
+    Response authorize(@HeaderParam("Authorization") String bearer,
             @QueryParam("client_id") String clientId,
             @QueryParam("redirect_uri") String redirectUri,
             @QueryParam("respose_type") String resposeType,
@@ -37,18 +39,18 @@ public interface DeOAuthApi extends AutoCloseable {
     @Path("v1/oauth-meta/get_token")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    CompletionStage<Response> getToken(@HeaderParam("Authorization") String basic, String body);
+    Response getToken(@HeaderParam("Authorization") String basic, String body);
 
     @POST
     @Path("oauth/token/refresh")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    CompletionStage<Response> refresh(String body);
+    Response refresh(String body);
 
     @POST
     @Path("oauth/logout")
     @Produces(MediaType.APPLICATION_JSON)
-    CompletionStage<Response> logout(@HeaderParam("Authorization") String bearer);
+    Response logout(@HeaderParam("Authorization") String bearer);
 
     @Override
     void close();

@@ -15,7 +15,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
@@ -40,13 +39,12 @@ public final class DeOAuthClient implements AutoCloseable {
     private final String redirectUri;
 
     public DeOAuthClient(URI authServerUrl, ClientCredentials credentials, String redirectUri,
-            Duration httpTimeout, ExecutorService executor, DeOAuthTransport transport) {
+            Duration httpTimeout, DeOAuthTransport transport) {
         this.credentials = credentials;
         this.redirectUri = redirectUri;
         this.transport = transport;
         this.api = RestClientBuilder.newBuilder()
                 .baseUri(authServerUrl)
-                .executorService(executor)
                 .connectTimeout(httpTimeout.toMillis(), TimeUnit.MILLISECONDS)
                 .readTimeout(httpTimeout.toMillis(), TimeUnit.MILLISECONDS)
                 .property(DISABLE_DEFAULT_MAPPER, Boolean.TRUE)
@@ -110,7 +108,7 @@ public final class DeOAuthClient implements AutoCloseable {
     }
 
     /** The transport's answer, or its failure as the endpoint's AltsCodexException. */
-    private CompletionStage<WireAnswer> send(String endpoint, Supplier<CompletionStage<Response>> call) {
+    private CompletionStage<WireAnswer> send(String endpoint, Supplier<Response> call) {
         CompletionStage<WireAnswer> answer;
         try {
             answer = transport.send(endpoint, call);

@@ -5,10 +5,11 @@ import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
 
 /**
- * Sends one call to the DeOAuth server and reads its answer. A stage that fails with
- * {@link UpstreamOutageException} means the server is failing; any answer below 500 completes it.
+ * Sends one call to the DeOAuth server off the caller's thread and reads its answer. A stage that
+ * fails with {@link UpstreamOutageException} means the server is failing; any answer below 500
+ * completes it.
  */
 public interface DeOAuthTransport {
 
-    CompletionStage<WireAnswer> send(String endpoint, Supplier<CompletionStage<Response>> call);
+    CompletionStage<WireAnswer> send(String endpoint, Supplier<Response> call);
 }

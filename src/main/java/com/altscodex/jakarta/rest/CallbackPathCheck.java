@@ -21,13 +21,16 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * The guides' worst pitfall: a callback mounted where the redirect URI does not point answers
  * 404 to the DeOAuth server, and every login times out unexplained. At deployment this compares
  * the path of {@code altscodex.redirect-uri} with where each callback endpoint is mounted
- * (context root + application path + resource path) and fails the deployment of our WAR on a
- * mismatch; an embedder's own mount only gets a WARNING, as a proxy may rewrite its paths.
+ * (context root + application path + resource path). For our WAR a mismatch fails the start of
+ * the application ({@link CallbackPathValidation} fails the deployment itself earlier when the
+ * part below the context root is wrong); an embedder's own mount only gets a WARNING, as a proxy
+ * may rewrite its paths.
  */
 @HandlesTypes({Application.class, CallbackEndpoint.class})
 public class CallbackPathCheck implements ServletContainerInitializer {
     private static final Logger LOG = Logger.getLogger(CallbackPathCheck.class.getName());
     static final String OUR_CALLBACK = "com.altscodex.jakarta.app.CallbackResource";
+    static final String OUR_APPLICATION = "com.altscodex.jakarta.app.AltsCodexApplication";
 
     @Override
     public void onStartup(Set<Class<?>> classes, ServletContext context) throws ServletException {
@@ -77,6 +80,34 @@ public class CallbackPathCheck implements ServletContainerInitializer {
         if (mounts.isEmpty() || mounts.contains(expected)) {
             return null;
         }
+        return problem(expected, callback, mounts);
+    }
+
+    /**
+     * Before the context root is known: what is wrong when the redirect URI's path does not even
+     * end in our WAR's application and callback paths, else null (also when this is not our WAR).
+     */
+    static String ourWarMismatch(String redirectUri, ClassLoader loader) {
+        Class<?> callback;
+        Class<?> application;
+        try {
+            callback = Class.forName(OUR_CALLBACK, false, loader);
+            application = Class.forName(OUR_APPLICATION, false, loader);
+        } catch (ClassNotFoundException | LinkageError embedded) {
+            return null;
+        }
+        String expected;
+        try {
+            expected = normalize(URI.create(redirectUri.trim()).getRawPath());
+        } catch (RuntimeException malformed) {
+            return null; // the configuration check names this key
+        }
+        String below = mount("", application.getAnnotation(ApplicationPath.class).value(),
+                callback.getAnnotation(Path.class).value());
+        return expected.endsWith(below) ? null : problem(expected, callback, List.of("<context root>" + below));
+    }
+
+    private static String problem(String expected, Class<?> callback, List<String> mounts) {
         return SettingsReader.REDIRECT_URI + " points at the path " + expected + ", but the callback "
                 + callback.getSimpleName() + " is mounted at " + String.join(" and ", mounts)
                 + ": the DeOAuth server's callbacks would get 404 and every login would time out. Set "

@@ -16,9 +16,12 @@ class MisconfigurationIT {
         try (PayaraMicroProcess payara = PayaraMicroProcess.start("misconfigured", port, Map.of(
                 "ALTSCODEX_CLIENT_ID", "some-client",
                 "ALTSCODEX_REDIRECT_URI", "getinfo",
-                "ALTSCODEX_AUTHORIZE_TIMEOUT", "soon"))) {
+                "ALTSCODEX_AUTHORIZE_TIMEOUT", "soon",
+                "ALTSCODEX_AUTH_SERVER_URL", "https://oauth.altscodex.com"))) {
             String log = payara.log();
-            assertTrue(log.contains("AltsCodex configuration is invalid (3 problems)"), log);
+            assertTrue(log.contains("AltsCodex configuration is invalid (4 problems)"), log);
+            assertTrue(log.contains("oauth.altscodex.com, a host that does not exist"));
+            assertTrue(log.contains("use https://api.altscodex.com"));
             assertTrue(log.contains("altscodex.client-secret is missing"));
             assertTrue(log.contains("ALTSCODEX_CLIENT_SECRET"));
             assertTrue(log.contains("altscodex.redirect-uri='getinfo' is not an absolute http(s) URL"));

@@ -1,0 +1,210 @@
+package com.altscodex.jakarta.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.altscodex.jakarta.dev.MockDeOAuthServer;
+import com.altscodex.jakarta.it.Http.Answer;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * Operations on a stock Payara Micro: backpressure, the circuit breaker against a DeOAuth server
+ * that goes down and comes back, rejected credentials, health, metrics and /openapi. The steps
+ * share one server and run in order; the metrics step counts what the others did.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class OperationsIT {
+    private static final String CLIENT = "ops-client";
+    private static final String SECRET = "ops-secret-2b7f0c";
+    private static final String BREAKER = "COM_ALTSCODEX_JAKARTA_CLIENT_DEOAUTHCIRCUIT_SEND_CIRCUITBREAKER_";
+
+    private static int mockPort;
+    private static MockDeOAuthServer mock;
+    private static PayaraMicroProcess payara;
+    private static String base;
+
+    @BeforeAll
+    static void start() throws Exception {
+        mockPort = PayaraMicroProcess.freePort();
+        mock = MockDeOAuthServer.start(mockPort, CLIENT, SECRET);
+        int port = PayaraMicroProcess.freePort();
+        payara = PayaraMicroProcess.start("operations", port, Map.of(
+                "ALTSCODEX_CLIENT_ID", CLIENT,
+                "ALTSCODEX_CLIENT_SECRET", SECRET,
+                "ALTSCODEX_REDIRECT_URI", "http://127.0.0.1:" + port + "/api/getinfo",
+                "ALTSCODEX_AUTH_SERVER_URL", mock.baseUri().toString(),
+                "ALTSCODEX_AUTHORIZE_TIMEOUT", "2s",
+                "ALTSCODEX_MAX_PENDING", "3",
+                // MicroProfile Fault Tolerance's own keys, through the environment like ours
+                BREAKER + "REQUESTVOLUMETHRESHOLD", "4",
+                BREAKER + "DELAY", "1500"));
+        base = payara.baseUrl();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (payara != null) {
+            payara.close();
+        }
+        if (mock != null) {
+            mock.close();
+        }
+    }
+
+    private static Answer get(String path) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "application/json").GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        return new Answer(response.statusCode(), response.body());
+    }
+
+    private static void restartMock(String secret) throws Exception {
+        mock.close();
+        mock = MockDeOAuthServer.start(mockPort, CLIENT, secret);
+    }
+
+    @Test
+    @Order(1)
+    void readyAndAliveWhenAllIsWell() throws Exception {
+        assertEquals(200, Http.login(base, "test-jwt-ok").status());
+        Answer ready = get("/health/ready");
+        assertEquals(200, ready.status(), ready.body());
+        assertTrue(ready.body().contains("\"status\":\"UP\""), ready.body());
+        assertEquals(200, get("/health/live").status());
+    }
+
+    @Test
+    @Order(2)
+    void beyondMaxPendingTheLoginIsRefusedWithRetryAfter() throws Exception {
+        List<CompletableFuture<Answer>> waiting = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            waiting.add(Http.postAsync(base + "/api/login", "application/json", "{\"jwt\":\"timeout-" + i + "\"}"));
+        }
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (mock.requests(MockDeOAuthServer.AUTHORIZE).stream()
+                .filter(r -> r.header("Authorization").startsWith("Bearer timeout-")).count() < 3) {
+            assertTrue(System.nanoTime() < deadline);
+            Thread.sleep(20);
+        }
+        HttpResponse<String> refused = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(base + "/api/login")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"jwt\":\"test-jwt-late\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(503, refused.statusCode(), refused.body());
+        assertTrue(refused.body().contains("\"code\":\"OVERLOADED\""), refused.body());
+        assertTrue(refused.headers().firstValue("Retry-After").isPresent(), "Retry-After header");
+        for (CompletableFuture<Answer> login : waiting) {
+            assertEquals(408, login.join().status());
+        }
+        assertEquals(200, Http.login(base, "test-jwt-after").status(), "room again once they timed out");
+    }
+
+    @Test
+    @Order(3)
+    void anOutageOpensTheCircuitAndTheRecoveryClosesIt() throws Exception {
+        mock.close();
+        String code = null;
+        for (int i = 0; i < 10 && !"UPSTREAM_UNAVAILABLE".equals(code); i++) {
+            Answer answer = Http.login(base, "test-jwt-down" + i);
+            assertEquals(502, answer.status(), answer.body());
+            code = answer.json().getString("code");
+            assertTrue(code.equals("AUTHORIZE_FAILED") || code.equals("UPSTREAM_UNAVAILABLE"), code);
+        }
+        assertEquals("UPSTREAM_UNAVAILABLE", code, "the circuit never opened");
+        Answer ready = get("/health/ready");
+        assertEquals(503, ready.status(), ready.body());
+        assertTrue(ready.body().contains("circuit"), ready.body());
+
+        mock = MockDeOAuthServer.start(mockPort, CLIENT, SECRET);
+        Thread.sleep(1700); // the breaker's delay, then it lets a trial call through
+        Answer back = Http.login(base, "test-jwt-back");
+        assertEquals(200, back.status(), back.body());
+        assertEquals(200, get("/health/ready").status());
+    }
+
+    @Test
+    @Order(4)
+    void rejectedCredentialsMakeReadinessDownUntilTheyWorkAgain() throws Exception {
+        restartMock("some-other-secret");
+        for (int i = 0; i < 2; i++) {
+            Answer answer = Http.login(base, "test-jwt-cred" + i);
+            assertEquals(502, answer.status(), answer.body());
+            assertEquals("UPSTREAM_HTTP", answer.json().getString("code"));
+        }
+        Answer ready = get("/health/ready");
+        assertEquals(503, ready.status(), ready.body());
+        assertTrue(ready.body().contains("credentials"), ready.body());
+        String log = payara.log();
+        assertEquals(1, count(log, "rejected this client's credentials"), "logged once, at SEVERE");
+        assertTrue(log.contains("SEVERE"), "at SEVERE");
+
+        restartMock(SECRET);
+        assertEquals(200, Http.login(base, "test-jwt-fixed").status());
+        assertEquals(200, get("/health/ready").status());
+    }
+
+    @Test
+    @Order(5)
+    void metricsCountWhatHappened() throws Exception {
+        Http.post(base + "/api/getinfo?state=nobody&success=1&code=x", "application/json", "{}");
+        String metrics = Http.get(base + "/metrics?scope=application").body();
+        assertEquals(4, metric(metrics, "altscodex_logins_total", "outcome", "SUCCESS"), metrics);
+        assertEquals(1, metric(metrics, "altscodex_logins_total", "outcome", "OVERLOADED"));
+        assertEquals(3, metric(metrics, "altscodex_logins_total", "outcome", "CALLBACK_TIMEOUT"));
+        assertEquals(2, metric(metrics, "altscodex_logins_total", "outcome", "UPSTREAM_HTTP"));
+        assertTrue(metric(metrics, "altscodex_logins_total", "outcome", "UPSTREAM_UNAVAILABLE") >= 1);
+        assertTrue(metric(metrics, "altscodex_logins_total", "outcome", "AUTHORIZE_FAILED") >= 1);
+        assertEquals(0, metric(metrics, "altscodex_logins_waiting", null, null));
+        // four logins succeeded and two reached get_token with the wrong secret
+        assertEquals(6, metric(metrics, "altscodex_callbacks_total", "kind", "matched"));
+        assertEquals(1, metric(metrics, "altscodex_callbacks_total", "kind", "unknown"));
+        assertEquals(2, metric(metrics, "altscodex_upstream_calls_total", "status", "401"));
+        assertTrue(metric(metrics, "altscodex_upstream_calls_total", "status", "none") >= 1);
+        assertTrue(metric(metrics, "altscodex_login_duration_seconds_count", null, null) >= 10);
+    }
+
+    @Test
+    @Order(6)
+    void openApiDescribesOurPaths() throws Exception {
+        Answer openapi = Http.get(base + "/openapi");
+        assertEquals(200, openapi.status());
+        for (String path : List.of("/api/login:", "/api/getinfo:", "/api/login-url:", "LoginError:", "Retry-After")) {
+            assertTrue(openapi.body().contains(path), path + " in\n" + openapi.body());
+        }
+    }
+
+    /** The value of the first line of {@code name} carrying {@code label="value"} (any line if label is null). */
+    static double metric(String metrics, String name, String label, String value) {
+        Pattern line = Pattern.compile("^" + name + "\\{([^}]*)\\} ([0-9.E+-]+)$", Pattern.MULTILINE);
+        Matcher m = line.matcher(metrics);
+        while (m.find()) {
+            if (label == null || m.group(1).contains(label + "=\"" + value + "\"")) {
+                return Double.parseDouble(m.group(2));
+            }
+        }
+        return 0;
+    }
+
+    private static int count(String text, String part) {
+        int count = 0;
+        for (int at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + 1)) {
+            count++;
+        }
+        return count;
+    }
+}
