@@ -17,6 +17,7 @@ import com.altscodex.jakarta.metrics.LoginObserver;
 import com.altscodex.jakarta.pending.CallbackMatch;
 import com.altscodex.jakarta.pending.InMemoryPendingLogins;
 import com.altscodex.jakarta.pending.PendingLogins;
+import com.altscodex.jakarta.pending.RedisPendingLogins;
 import com.altscodex.jakarta.pending.Registration;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -69,7 +70,8 @@ public class AltsCodexBackend {
         this.observer = observer;
         this.client = new DeOAuthClient(settings.authServerUrl(), settings.credentials(),
                 settings.redirectUri(), settings.httpTimeout(), transport);
-        this.pending = new InMemoryPendingLogins(executors.timers());
+        this.pending = settings.redis() == null ? new InMemoryPendingLogins(executors.timers())
+                : new RedisPendingLogins(settings.redis(), executors.work(), executors.timers());
     }
 
     /** A backend with its own threads and no fault tolerance or metrics, for use outside a container. */

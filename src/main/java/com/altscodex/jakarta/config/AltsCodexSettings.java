@@ -1,6 +1,7 @@
 package com.altscodex.jakarta.config;
 
 import com.altscodex.jakarta.client.ClientCredentials;
+import com.altscodex.jakarta.pending.RedisLocation;
 import java.net.URI;
 import java.time.Duration;
 
@@ -16,10 +17,11 @@ import java.time.Duration;
  * @param maxPending how many logins may wait at once before new ones are refused (OVERLOADED)
  * @param checkCallbackPath whether a callback mounted elsewhere than the redirect URI's path
  *                          fails the deployment
+ * @param redis the shared store of waiting logins, or null to keep them in this process
  */
 public record AltsCodexSettings(ClientCredentials credentials, String redirectUri,
         URI authServerUrl, URI platformUrl, Duration authorizeTimeout, Duration httpTimeout,
-        int maxPending, boolean checkCallbackPath) {
+        int maxPending, boolean checkCallbackPath, RedisLocation redis) {
 
     public static final int DEFAULT_MAX_PENDING = 20_000;
 
@@ -27,12 +29,18 @@ public record AltsCodexSettings(ClientCredentials credentials, String redirectUr
     public static AltsCodexSettings of(ClientCredentials credentials, String redirectUri, URI authServerUrl,
             URI platformUrl, Duration authorizeTimeout) {
         return new AltsCodexSettings(credentials, redirectUri, authServerUrl, platformUrl, authorizeTimeout,
-                Duration.ofSeconds(10), DEFAULT_MAX_PENDING, true);
+                Duration.ofSeconds(10), DEFAULT_MAX_PENDING, true, null);
     }
 
     public AltsCodexSettings withMaxPending(int max) {
         return new AltsCodexSettings(credentials, redirectUri, authServerUrl, platformUrl, authorizeTimeout,
-                httpTimeout, max, checkCallbackPath);
+                httpTimeout, max, checkCallbackPath, redis);
+    }
+
+    /** The same settings with the waiting logins shared through Redis. */
+    public AltsCodexSettings withRedis(RedisLocation location) {
+        return new AltsCodexSettings(credentials, redirectUri, authServerUrl, platformUrl, authorizeTimeout,
+                httpTimeout, maxPending, checkCallbackPath, location);
     }
 
     public String clientId() {

@@ -1,6 +1,7 @@
 package com.altscodex.jakarta.config;
 
 import com.altscodex.jakarta.client.ClientCredentials;
+import com.altscodex.jakarta.pending.RedisLocation;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
@@ -26,6 +27,8 @@ public final class SettingsReader {
     public static final String HTTP_TIMEOUT = PREFIX + "http-timeout";
     public static final String MAX_PENDING = PREFIX + "max-pending";
     public static final String CHECK_CALLBACK_PATH = PREFIX + "check-callback-path";
+    public static final String PENDING_STORE = PREFIX + "pending-store";
+    public static final String REDIS_URI = PREFIX + "redis.uri";
 
     static final String DEFAULT_AUTH_SERVER_URL = "https://api.altscodex.com";
     static final String DEFAULT_PLATFORM_URL = "https://altscodex.com";
@@ -61,12 +64,37 @@ public final class SettingsReader {
         Duration httpTimeout = duration(HTTP_TIMEOUT, DEFAULT_HTTP_TIMEOUT);
         int maxPending = positiveInt(MAX_PENDING, AltsCodexSettings.DEFAULT_MAX_PENDING);
         boolean checkCallbackPath = bool(CHECK_CALLBACK_PATH, true);
+        RedisLocation redis = pendingStore();
         if (!problems.isEmpty()) {
             throw new InvalidSettingsException(problems);
         }
         return new AltsCodexSettings(ClientCredentials.of(clientId, secret), redirect.toString(),
                 withoutTrailingSlash(auth), withoutTrailingSlash(platform), authorizeTimeout, httpTimeout,
-                maxPending, checkCallbackPath);
+                maxPending, checkCallbackPath, redis);
+    }
+
+    /** Null for {@code memory}; the Redis location for {@code redis}. */
+    private RedisLocation pendingStore() {
+        String store = optional(PENDING_STORE, "memory").toLowerCase(Locale.ROOT);
+        if (store.equals("memory")) {
+            return null;
+        }
+        if (!store.equals("redis")) {
+            problems.add(PENDING_STORE + "='" + store + "' is neither memory nor redis" + howToSet(PENDING_STORE));
+            return null;
+        }
+        String uri = required(REDIS_URI, "the Redis server that all replicas share, e.g. redis://127.0.0.1:6379/0");
+        if (uri == null) {
+            return null;
+        }
+        try {
+            return RedisLocation.parse(uri);
+        } catch (IllegalArgumentException e) {
+            // the value may hold a password: name the key and the fault, never the value
+            problems.add(REDIS_URI + " is " + e.getMessage() + ": use redis://[:password@]host:port/db or rediss://…"
+                    + howToSet(REDIS_URI));
+            return null;
+        }
     }
 
     private URI realHost(String key, URI uri, String rightUrl) {

@@ -20,7 +20,8 @@ public class SettingsValidation implements Extension {
             AltsCodexSettings settings = ContainerProducers.readFrom(ConfigProvider.getConfig());
             LOG.info(() -> "AltsCodex configured: client " + settings.clientId() + ", DeOAuth server "
                     + settings.authServerUrl() + ", callback " + settings.redirectUri()
-                    + ", authorize timeout " + settings.authorizeTimeout());
+                    + ", authorize timeout " + settings.authorizeTimeout() + ", waiting logins "
+                    + (settings.redis() == null ? "in memory" : "in Redis at " + settings.redis()));
             warnIfPlainHttp(settings.redirectUri());
         } catch (InvalidSettingsException e) {
             LOG.severe(e.getMessage());

@@ -11,7 +11,7 @@ package com.altscodex.jakarta.error;
 public abstract sealed class AltsCodexException extends RuntimeException
         permits BadRequestException, ExpiredTokenException, AuthorizeFailedException,
         CallbackRejectedException, CallbackTimeoutException, UpstreamHttpException,
-        UpstreamUnavailableException, OverloadedException, ShutdownException {
+        UpstreamUnavailableException, OverloadedException, StoreUnavailableException, ShutdownException {
 
     private static final long serialVersionUID = 1L;
 

@@ -12,6 +12,8 @@ public enum ErrorCode {
     UPSTREAM_UNAVAILABLE(502),
     /** Too many logins wait already ({@code altscodex.max-pending}); answered with Retry-After. */
     OVERLOADED(503),
+    /** The shared pending-login store (Redis) cannot be reached: refused at once. */
+    STORE_UNAVAILABLE(503),
     SHUTDOWN(503);
 
     private final int status;

@@ -1,7 +1,7 @@
 package com.altscodex.jakarta.it;
 
+import com.altscodex.jakarta.FreePorts;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,9 +30,7 @@ public final class PayaraMicroProcess implements AutoCloseable {
     }
 
     public static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+        return FreePorts.pick();
     }
 
     /** Starts the WAR on {@code port} with exactly these ALTSCODEX_* variables (none inherited). */

@@ -1,0 +1,278 @@
+package com.altscodex.jakarta.pending;
+
+import com.altscodex.jakarta.SlotInfo;
+import com.altscodex.jakarta.error.AltsCodexException;
+import com.altscodex.jakarta.error.StoreUnavailableException;
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.SetArgs;
+import io.lettuce.core.TimeoutOptions;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.async.RedisAsyncCommands;
+import io.lettuce.core.codec.StringCodec;
+import io.lettuce.core.pubsub.RedisPubSubAdapter;
+import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Waiting logins shared by every replica through Redis, so a callback may reach any of them.
+ *
+ * <p>The replica that starts a login owns it: it waits here, in {@link InMemoryPendingLogins},
+ * and records {@code state → owner} in Redis (expiring with the login, plus a margin) before
+ * authorize is sent. Whichever replica gets the callback claims the state with one atomic script
+ * (exactly one claimer, whatever the duplicates), exchanges the code, and publishes the outcome
+ * on the owner's channel. A replica that dies leaves only keys that expire; one that shuts down
+ * answers its own logins and releases their keys.
+ *
+ * <p>Lettuce's event loop is never blocked: every continuation of a Redis reply moves to the
+ * work executor first.
+ */
+public final class RedisPendingLogins implements PendingLogins {
+    private static final Logger LOG = Logger.getLogger(RedisPendingLogins.class.getName());
+    private static final String PENDING = "altscodex:pending:";
+    private static final String SEEN = "altscodex:seen:";
+    private static final String RESULTS = "altscodex:results:";
+    private static final long SEEN_MILLIS = 60_000;
+    private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(2);
+
+    /** GET+DEL the owner, and remember the claim so a duplicate is told from an unknown state. */
+    private static final String CLAIM = """
+            local owner = redis.call('GET', KEYS[1])
+            if owner then
+              redis.call('DEL', KEYS[1])
+              redis.call('SET', KEYS[2], 'claimed', 'PX', ARGV[1])
+              return owner
+            end
+            local seen = redis.call('GET', KEYS[2])
+            if seen then return '#' .. seen end
+            return false""";
+
+    /** Drops the key of a login that settled here unclaimed (timeout, shutdown, cancel), if still ours. */
+    private static final String RELEASE = """
+            if redis.call('GET', KEYS[1]) == ARGV[1] then
+              redis.call('DEL', KEYS[1])
+              redis.call('SET', KEYS[2], 'settled', 'PX', ARGV[2])
+              return 1
+            end
+            return 0""";
+
+    private final String replica = UUID.randomUUID().toString();
+    private final InMemoryPendingLogins local;
+    private final Executor work;
+    private final Duration expiryMargin;
+    private final RedisLocation location;
+    private final RedisClient client;
+    private final Map<String, String> claimedOwners = new ConcurrentHashMap<>();
+    private final AtomicBoolean up = new AtomicBoolean(true);
+    private volatile CompletableFuture<Connections> connections;
+
+    private record Connections(StatefulRedisConnection<String, String> commands,
+            StatefulRedisPubSubConnection<String, String> results) {
+    }
+
+    public RedisPendingLogins(RedisLocation location, Executor work, ScheduledExecutorService timers) {
+        this(location, work, timers, Duration.ofSeconds(30));
+    }
+
+    /** @param expiryMargin how long a key outlives its login's timeout, for an owner that died */
+    public RedisPendingLogins(RedisLocation location, Executor work, ScheduledExecutorService timers,
+            Duration expiryMargin) {
+        this.location = location;
+        this.local = new InMemoryPendingLogins(timers);
+        this.work = work;
+        this.expiryMargin = expiryMargin;
+        this.client = RedisClient.create(RedisURI.create(location.uri()));
+        // fail fast while Redis is away (never queue commands), and reconnect by itself
+        client.setOptions(ClientOptions.builder()
+                .autoReconnect(true)
+                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+                .timeoutOptions(TimeoutOptions.enabled(COMMAND_TIMEOUT))
+                .build());
+        connections();
+    }
+
+    @Override
+    public Registration register(String state, Duration timeout) {
+        Registration waiting = local.register(state, timeout);
+        long expiry = timeout.plus(expiryMargin).toMillis();
+        CompletionStage<Void> recorded = command(c -> c.set(PENDING + state, replica, SetArgs.Builder.nx().px(expiry)))
+                .thenApply(reply -> {
+                    if (!"OK".equals(reply)) {
+                        throw new IllegalStateException("state already recorded");
+                    }
+                    return (Void) null;
+                });
+        // a no-op when a callback claimed the state: the script checks the key is still ours
+        waiting.result().whenComplete((slot, failure) -> command(c -> c.eval(RELEASE, ScriptOutputType.INTEGER,
+                new String[] {PENDING + state, SEEN + state}, replica, String.valueOf(SEEN_MILLIS))));
+        return new Registration(waiting.result(), recorded);
+    }
+
+    @Override
+    public CompletionStage<CallbackMatch> claim(String state) {
+        return command(c -> c.<String>eval(CLAIM, ScriptOutputType.VALUE,
+                new String[] {PENDING + state, SEEN + state}, String.valueOf(SEEN_MILLIS)))
+                .thenApply(owner -> {
+                    if (owner == null) {
+                        return CallbackMatch.UNKNOWN;
+                    }
+                    if (owner.startsWith("#")) {
+                        return owner.equals("#claimed") ? CallbackMatch.DUPLICATE : CallbackMatch.LATE;
+                    }
+                    claimedOwners.put(state, owner);
+                    return CallbackMatch.MATCHED;
+                });
+    }
+
+    @Override
+    public boolean complete(String state, SlotInfo slot) {
+        String owner = claimedOwners.remove(state);
+        if (owner == null || owner.equals(replica)) {
+            return local.complete(state, slot);
+        }
+        relay(owner, RelayedOutcome.encode(state, slot));
+        return true;
+    }
+
+    @Override
+    public boolean fail(String state, AltsCodexException failure) {
+        String owner = claimedOwners.remove(state);
+        if (owner == null || owner.equals(replica)) {
+            return local.fail(state, failure);
+        }
+        relay(owner, RelayedOutcome.encode(state, failure));
+        return true;
+    }
+
+    @Override
+    public int failAll(AltsCodexException failure) {
+        return local.failAll(failure);
+    }
+
+    @Override
+    public int size() {
+        return local.size();
+    }
+
+    @Override
+    public boolean available() {
+        CompletableFuture<Connections> current = connections();
+        return up.get() && current.isDone() && !current.isCompletedExceptionally()
+                && current.join().commands().isOpen();
+    }
+
+    @Override
+    public void close() {
+        CompletableFuture<Connections> current = connections;
+        try {
+            // let the releases of the logins answered at shutdown reach Redis
+            if (current != null && current.isDone() && !current.isCompletedExceptionally()) {
+                current.join().commands().async().ping().get(1, TimeUnit.SECONDS);
+            }
+        } catch (Exception e) {
+            LOG.log(Level.FINE, "Redis did not answer the closing ping", e);
+        }
+        client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+    }
+
+    private void relay(String owner, String message) {
+        command(c -> c.publish(RESULTS + owner, message)).thenAccept(receivers -> {
+            if (receivers == 0) {
+                LOG.warning("no replica listens for a login's outcome any more (its owner has gone)");
+            }
+        });
+    }
+
+    private void onRelayed(String message) {
+        RelayedOutcome outcome;
+        try {
+            outcome = RelayedOutcome.decode(message);
+        } catch (RuntimeException e) {
+            LOG.warning("ignored a message on this replica's result channel that is not a login outcome");
+            return;
+        }
+        if (outcome.slot != null) {
+            local.complete(outcome.state, outcome.slot);
+        } else {
+            local.fail(outcome.state, outcome.failure);
+        }
+    }
+
+    /** Runs a command; its reply, or StoreUnavailableException, arrives on the work executor. */
+    private <T> CompletionStage<T> command(
+            java.util.function.Function<RedisAsyncCommands<String, String>, CompletionStage<T>> command) {
+        return connections()
+                .thenCompose(c -> command.apply(c.commands().async()))
+                .handleAsync((reply, failure) -> {
+                    if (failure != null) {
+                        down(failure);
+                        throw new StoreUnavailableException();
+                    }
+                    upAgain();
+                    return reply;
+                }, work);
+    }
+
+    /** The connections, opened once; after a failed first connect the next use tries again. */
+    private CompletableFuture<Connections> connections() {
+        CompletableFuture<Connections> current = connections;
+        if (current != null && !current.isCompletedExceptionally()) {
+            return current;
+        }
+        synchronized (this) {
+            if (connections == current) {
+                connections = open();
+            }
+            return connections;
+        }
+    }
+
+    private CompletableFuture<Connections> open() {
+        CompletableFuture<StatefulRedisConnection<String, String>> commands =
+                client.connectAsync(StringCodec.UTF8, RedisURI.create(location.uri())).toCompletableFuture();
+        CompletableFuture<StatefulRedisPubSubConnection<String, String>> results =
+                client.connectPubSubAsync(StringCodec.UTF8, RedisURI.create(location.uri())).toCompletableFuture();
+        return commands.thenCombine(results, Connections::new).thenCompose(c -> {
+            c.results().addListener(new RedisPubSubAdapter<>() {
+                @Override
+                public void message(String channel, String message) {
+                    work.execute(() -> onRelayed(message));
+                }
+            });
+            return c.results().async().subscribe(RESULTS + replica).thenApply(ok -> c);
+        }).toCompletableFuture().whenComplete((c, failure) -> {
+            if (failure != null) {
+                down(failure);
+                // one of the two may have opened: do not leak it
+                commands.thenAccept(StatefulRedisConnection::closeAsync);
+                results.thenAccept(StatefulRedisPubSubConnection::closeAsync);
+            }
+        });
+    }
+
+    private void down(Throwable failure) {
+        if (up.compareAndSet(true, false)) {
+            LOG.warning(() -> "Redis at " + location + " is unreachable (" + failure.getClass().getSimpleName()
+                    + "): logins fail with STORE_UNAVAILABLE until it is back; reconnecting by itself");
+        }
+    }
+
+    private void upAgain() {
+        if (up.compareAndSet(false, true)) {
+            LOG.info(() -> "Redis at " + location + " is reachable again");
+        }
+    }
+}
