@@ -21,16 +21,17 @@ class AltsCodexExceptionTest {
                 new UpstreamHttpException("get_token", 500, null), 502,
                 new UpstreamUnavailableException(), 502,
                 new OverloadedException(1, 2), 503,
+                new StoreUnavailableException(), 503,
                 new ShutdownException(), 503);
         expected.forEach((exception, status) -> assertEquals(status, exception.status(), exception.code().name()));
         assertEquals("EXPIRED_TOKEN", new ExpiredTokenException().code().name());
-        assertEquals(9, ErrorCode.values().length);
+        assertEquals(10, ErrorCode.values().length);
     }
 
     @Test
     void theFamilyIsSealed() {
         assertTrue(AltsCodexException.class.isSealed());
-        assertEquals(9, AltsCodexException.class.getPermittedSubclasses().length);
+        assertEquals(10, AltsCodexException.class.getPermittedSubclasses().length);
     }
 
     @Test
