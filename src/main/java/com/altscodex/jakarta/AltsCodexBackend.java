@@ -21,6 +21,8 @@ import com.altscodex.jakarta.pending.RedisPendingLogins;
 import com.altscodex.jakarta.pending.Registration;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -222,6 +224,14 @@ public class AltsCodexBackend {
         pending.close();
         client.close();
         executors.shutdownIfOwned();
+    }
+
+    /**
+     * Created with the application rather than by the first login: the first user does not wait
+     * for the clients to be built, and a shared store is connected before any traffic.
+     */
+    void startWithTheApplication(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
+        LOG.fine(() -> "AltsCodex backend ready, " + pending.size() + " logins waiting");
     }
 
     @PreDestroy

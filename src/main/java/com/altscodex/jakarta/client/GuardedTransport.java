@@ -1,7 +1,6 @@
 package com.altscodex.jakarta.client;
 
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
+import com.altscodex.jakarta.BackendExecutors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
@@ -16,11 +15,11 @@ public class GuardedTransport implements DeOAuthTransport {
     @Inject
     DeOAuthCircuit circuit;
 
-    @Resource
-    ManagedExecutorService executor;
+    @Inject
+    BackendExecutors executors;
 
     @Override
     public CompletionStage<WireAnswer> send(String endpoint, Supplier<Response> call) {
-        return CompletableFuture.supplyAsync(() -> circuit.send(endpoint, call), executor);
+        return CompletableFuture.supplyAsync(() -> circuit.send(endpoint, call), executors.work());
     }
 }
