@@ -77,6 +77,7 @@ class ShutdownIT {
             assertTrue(log.contains("SUCCESS") && log.contains("EXPIRED_TOKEN")
                     && log.contains("CALLBACK_REJECTED"), "the log must hold the login lines it is scanned for");
             assertFalse(log.contains(SECRET), "the client secret is in the server log");
+            assertFalse(log.contains("MOCK DeOAuth SERVER ON"), "the built-in mock starts only when enabled");
             for (String jwt : jwts) {
                 assertFalse(log.contains(jwt), "a JWT is in the server log: " + jwt.substring(0, 12) + "…");
             }
