@@ -73,6 +73,7 @@ class BrowserLoginIT {
         assertTrue(browser.findElement(By.id("slot-id")).getText().startsWith("slot-"));
         assertTrue(browser.findElement(By.id("slot-address")).getText().matches("0x[0-9a-f]{40}"));
         assertEquals("Logged in.", browser.findElement(By.id("status")).getText());
+        assertTrue(!browser.findElement(By.id("origin-warning")).isDisplayed(), "opened at the registered address");
         HeadlessChromium.screenshot(browser, "logged-in");
         assertEquals(1, browser.getWindowHandles().size(), "the login window closes itself");
     }
@@ -92,6 +93,17 @@ class BrowserLoginIT {
     }
 
     @Test
+    void aTimedOutLoginSaysSo() throws Exception {
+        String demo = openDemoAndClickLogin();
+        logInOnThePlatformPage("dan", "timeout", null);
+        browser.switchTo().window(demo);
+
+        waitUntilVisible("failure");
+        assertEquals("The login timed out", browser.findElement(By.id("failure-title")).getText());
+        assertTrue(browser.findElement(By.id("failure-text")).getText().contains("in time"));
+    }
+
+    @Test
     void aMessageFromAnotherWindowDoesNotLogIn() throws Exception {
         String demo = openDemoAndClickLogin();
         // a forged login, posted while the real login window is open, from a window that is not it
@@ -104,6 +116,14 @@ class BrowserLoginIT {
         List<RecordedRequest> authorizations = DEOAUTH.server().requests(AUTHORIZE);
         assertEquals(1, authorizations.size(), "only the platform window's JWT is sent");
         assertTrue(authorizations.get(0).header("Authorization").endsWith("-carol"));
+    }
+
+    @Test
+    void openedUnderAnotherNameThePageSaysWhereToLogIn() {
+        // the server is registered as 127.0.0.1 (ALTSCODEX_REDIRECT_URI); the login is handed only there
+        browser.get(ItEnvironment.BASE.replace("127.0.0.1", "localhost") + "/");
+        WebElement warning = waitUntilVisible("origin-warning");
+        assertTrue(warning.getText().contains("Open " + ItEnvironment.BASE + "/ to log in"), warning.getText());
     }
 
     /** Opens the demo, clicks the button, and switches to the login window; returns the demo's handle. */
