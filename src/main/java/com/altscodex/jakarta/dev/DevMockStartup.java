@@ -6,6 +6,7 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Locale;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -41,7 +42,7 @@ public class DevMockStartup {
         String banner = "*".repeat(78);
         LOG.warning("\n" + banner
                 + "\n*  MOCK DeOAuth SERVER ON at " + mock.baseUri()
-                + " (" + ENABLED + "=true), logins " + behaviour.word().toUpperCase(java.util.Locale.ROOT)
+                + " (" + ENABLED + "=true), logins " + behaviour.word().toUpperCase(Locale.ROOT)
                 + " unless the JWT's first word says otherwise"
                 + "\n*  Logins are NOT checked by AltsCodex. For local development only: never enable it"
                 + "\n*  in production. Point altscodex.auth-server-url at it to use it."
