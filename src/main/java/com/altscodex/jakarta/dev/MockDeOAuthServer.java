@@ -1,6 +1,7 @@
 package com.altscodex.jakarta.dev;
 
 import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -24,7 +25,9 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -33,18 +36,20 @@ import java.util.logging.Logger;
 /**
  * A DeOAuth server for development and tests, on the JDK's own HTTP server: authorize (then the
  * callback to the {@code redirect_uri} it was given), get_token (Basic credentials and single-use
- * codes checked), refresh and logout, as PROTOCOL.md describes them. It records every request so
- * tests can assert on the wire.
+ * codes checked), refresh and logout, as PROTOCOL.md describes them, and the platform's browser
+ * login page ({@link MockLoginPage}). It records every request so tests can assert on the wire.
  */
 public final class MockDeOAuthServer implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(MockDeOAuthServer.class.getName());
     private static final JsonProvider JSON = JsonProvider.provider();
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final int MAX_RECORDED = 10_000;
+    private static final Duration DEFAULT_SLOW_DELAY = Duration.ofSeconds(3);
     public static final String AUTHORIZE = "/v1/oauth-meta/authorize";
     public static final String GET_TOKEN = "/v1/oauth-meta/get_token";
     public static final String REFRESH = "/oauth/token/refresh";
     public static final String LOGOUT = "/oauth/logout";
+    public static final String LOGIN_PAGE = MockLoginPage.PATH;
 
     private record Issued(String jwt, String redirectUri, MockBehaviour behaviour) {
     }
@@ -58,8 +63,10 @@ public final class MockDeOAuthServer implements AutoCloseable {
     private final Map<String, Issued> codes = new ConcurrentHashMap<>();
     private final List<RecordedRequest> recorded = new ArrayList<>();
     private final Map<String, Canned> canned = new ConcurrentHashMap<>();
-    private final java.util.Set<String> issued = ConcurrentHashMap.newKeySet();
-    private volatile Duration slowDelay = Duration.ofSeconds(3);
+    private final Set<String> issued = ConcurrentHashMap.newKeySet();
+    private final MockLoginPage loginPage;
+    private volatile Duration slowDelay = DEFAULT_SLOW_DELAY;
+    private volatile MockBehaviour defaultBehaviour = MockBehaviour.SUCCESS;
 
     private record Canned(int status, String json) {
     }
@@ -68,6 +75,7 @@ public final class MockDeOAuthServer implements AutoCloseable {
         this.server = server;
         this.clientId = clientId;
         this.clientSecret = clientSecret;
+        this.loginPage = new MockLoginPage(clientId, this::issueJwt);
         this.threads = Executors.newCachedThreadPool(runnable -> {
             Thread thread = new Thread(runnable, "mock-deoauth");
             thread.setDaemon(true);
@@ -80,6 +88,7 @@ public final class MockDeOAuthServer implements AutoCloseable {
         server.createContext(GET_TOKEN, cannedOr(this::getToken));
         server.createContext(REFRESH, cannedOr(this::refresh));
         server.createContext(LOGOUT, cannedOr(this::logout));
+        server.createContext(LOGIN_PAGE, this::loginPage);
         server.createContext("/", exchange -> answer(exchange, 404, "{\"success\":false,\"code\":\"NOT_FOUND\"}"));
     }
 
@@ -121,6 +130,15 @@ public final class MockDeOAuthServer implements AutoCloseable {
         return this;
     }
 
+    /**
+     * What logins do when their JWT is not scripted and its first word names no behaviour
+     * ({@link MockBehaviour#SUCCESS} unless set): a whole run can time out, say, whatever JWTs come.
+     */
+    public MockDeOAuthServer defaultBehaviour(MockBehaviour behaviour) {
+        this.defaultBehaviour = behaviour;
+        return this;
+    }
+
     /** How long {@link MockBehaviour#SLOW} makes get_token take (3 s unless set). */
     public MockDeOAuthServer slowDelay(Duration delay) {
         this.slowDelay = delay;
@@ -139,9 +157,12 @@ public final class MockDeOAuthServer implements AutoCloseable {
         return requests().stream().filter(r -> r.path().equals(path)).toList();
     }
 
-    /** Every code, access token and refresh token this mock has issued: what must never be logged. */
-    public java.util.Set<String> issuedTokens() {
-        return java.util.Set.copyOf(issued);
+    /**
+     * Every JWT (from the login page), code, access token and refresh token this mock has issued:
+     * what must never be logged.
+     */
+    public Set<String> issuedTokens() {
+        return Set.copyOf(issued);
     }
 
     public void clearRequests() {
@@ -150,13 +171,25 @@ public final class MockDeOAuthServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Back to how it started: no recorded request, no script, no override, the default behaviour
+     * and slow delay; what it issued stays valid, so a login still under way can finish.
+     */
+    public void reset() {
+        clearRequests();
+        scripted.clear();
+        canned.clear();
+        defaultBehaviour = MockBehaviour.SUCCESS;
+        slowDelay = DEFAULT_SLOW_DELAY;
+    }
+
     @Override
     public void close() {
         server.stop(0);
         threads.shutdownNow();
     }
 
-    private com.sun.net.httpserver.HttpHandler cannedOr(com.sun.net.httpserver.HttpHandler behaviour) {
+    private HttpHandler cannedOr(HttpHandler behaviour) {
         return exchange -> {
             Canned answer = canned.get(exchange.getHttpContext().getPath());
             if (answer == null) {
@@ -180,7 +213,7 @@ public final class MockDeOAuthServer implements AutoCloseable {
             answer(exchange, 400, "{\"success\":false,\"code\":\"INVALID_REQUEST\",\"msg\":\"bad authorize request\"}");
             return;
         }
-        MockBehaviour behaviour = scripted.getOrDefault(jwt, MockBehaviour.forJwt(jwt));
+        MockBehaviour behaviour = behaviourFor(jwt);
         switch (behaviour) {
             case EXPIRED -> answer(exchange, 200,
                     "{\"success\":false,\"code\":\"EXPIRED_TOKEN\",\"msg\":\"jwt expired\"}");
@@ -208,6 +241,11 @@ public final class MockDeOAuthServer implements AutoCloseable {
         }
     }
 
+    private MockBehaviour behaviourFor(String jwt) {
+        MockBehaviour behaviour = scripted.get(jwt);
+        return behaviour != null ? behaviour : MockBehaviour.namedBy(jwt).orElse(defaultBehaviour);
+    }
+
     private void getToken(HttpExchange exchange) throws IOException {
         RecordedRequest request = record(exchange);
         if (!validBasic(request.header("Authorization"))) {
@@ -229,12 +267,14 @@ public final class MockDeOAuthServer implements AutoCloseable {
         if (issued.behaviour() == MockBehaviour.SLOW) {
             sleep(slowDelay);
         }
-        String digest = sha256(issued.jwt());
+        // derived from the user's name, so one user keeps one slot id over logins, as with the real server
+        String nickname = nickname(issued.jwt());
+        String digest = sha256(nickname);
         String slot = JSON.createObjectBuilder()
                 .add("id", "slot-" + digest.substring(0, 12))
                 .add("access_token", issue("mock-access-"))
                 .add("content_address", "0x" + digest.substring(0, 40))
-                .add("token_nickname", nickname(issued.jwt()))
+                .add("token_nickname", nickname)
                 .add("tr_cnt", 3)
                 .add("code", code)
                 .build().toString();
@@ -261,7 +301,12 @@ public final class MockDeOAuthServer implements AutoCloseable {
         answer(exchange, ok ? 200 : 401, ok ? "{\"success\":true}" : "{\"success\":false}");
     }
 
-    private java.util.concurrent.CompletableFuture<Void> sendCallback(String redirectUri, String state,
+    private void loginPage(HttpExchange exchange) throws IOException {
+        MockLoginPage.Page page = loginPage.answer(record(exchange));
+        answer(exchange, page.status(), "text/html; charset=utf-8", page.html());
+    }
+
+    private CompletableFuture<Void> sendCallback(String redirectUri, String state,
             String success, String code) {
         String query = "state=" + enc(state) + "&success=" + enc(success) + "&code=" + enc(code);
         URI target = URI.create(redirectUri + (redirectUri.contains("?") ? "&" : "?") + query);
@@ -311,8 +356,12 @@ public final class MockDeOAuthServer implements AutoCloseable {
     }
 
     private static void answer(HttpExchange exchange, int status, String json) throws IOException {
-        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        answer(exchange, status, "application/json", json);
+    }
+
+    private static void answer(HttpExchange exchange, int status, String contentType, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", contentType);
         exchange.sendResponseHeaders(status, bytes.length);
         try (var out = exchange.getResponseBody()) {
             out.write(bytes);
@@ -339,6 +388,13 @@ public final class MockDeOAuthServer implements AutoCloseable {
 
     private static String enc(String value) {
         return java.net.URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    /** {@code expired-<random>-alice}: the first word picks the behaviour, the last names the user. */
+    private String issueJwt(MockBehaviour behaviour, String name) {
+        String jwt = behaviour.word() + "-" + hex(16) + "-" + name;
+        issued.add(jwt);
+        return jwt;
     }
 
     private String issue(String prefix) {

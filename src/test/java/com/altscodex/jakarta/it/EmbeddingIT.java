@@ -9,6 +9,7 @@ import com.altscodex.jakarta.it.embedded.GameApplication;
 import com.altscodex.jakarta.it.embedded.GameCallback;
 import com.altscodex.jakarta.it.embedded.GameLogin;
 import com.altscodex.jakarta.it.embedded.GameStatus;
+import com.altscodex.jakarta.testkit.MockDeOAuthExtension;
 import java.io.File;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -16,10 +17,9 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * An application that embeds the published classes jar mounts the login and the callback on its
@@ -28,8 +28,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class EmbeddingIT {
-    private static final String BASE = "http://127.0.0.1:" + System.getProperty("it.http.port");
-    private static MockDeOAuthServer mock;
+    private static final String BASE = ItEnvironment.BASE;
+
+    @RegisterExtension
+    static final MockDeOAuthExtension DEOAUTH = ItEnvironment.deoauth();
 
     @Deployment(testable = false)
     static WebArchive game() {
@@ -43,23 +45,13 @@ class EmbeddingIT {
                 .addAsResource(new StringAsset(config), "META-INF/microprofile-config.properties");
     }
 
-    @BeforeAll
-    static void startMock() throws Exception {
-        mock = MockDeOAuthServer.start(Integer.getInteger("it.mock.port"), "it-client", "it-secret-5f2c9a7e1d");
-    }
-
-    @AfterAll
-    static void stopMock() {
-        mock.close();
-    }
-
     @Test
     void theLoginRunsThroughTheApplicationsOwnPaths() throws Exception {
         Answer answer = Http.post(BASE + "/game/auth/login", "application/json", "{\"jwt\":\"test-jwt-gus\"}");
         assertEquals(200, answer.status(), answer.body());
         assertEquals("gus", answer.json().getJsonObject("data").getString("token_nickname"));
         assertEquals(BASE + "/game/auth/deoauth-callback",
-                mock.requests(MockDeOAuthServer.AUTHORIZE).get(0).query().get("redirect_uri"));
+                DEOAUTH.server().requests(MockDeOAuthServer.AUTHORIZE).get(0).query().get("redirect_uri"));
     }
 
     @Test

@@ -6,11 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.altscodex.jakarta.dev.MockDeOAuthServer;
 import com.altscodex.jakarta.dev.RecordedRequest;
 import com.altscodex.jakarta.it.Http.Answer;
+import com.altscodex.jakarta.testkit.MockDeOAuthExtension;
 import jakarta.json.JsonObject;
-import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,43 +17,26 @@ import java.util.concurrent.CompletableFuture;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The HTTP surface of the built WAR on Payara Micro, configured by ALTSCODEX_* variables (see the
- * failsafe configuration), against a mock DeOAuth server this test starts.
+ * failsafe configuration), against the test kit's mock DeOAuth server.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class LoginFlowIT {
-    private static final String BASE = "http://127.0.0.1:" + System.getProperty("it.http.port");
-    private static MockDeOAuthServer mock;
+    private static final String BASE = ItEnvironment.BASE;
+
+    @RegisterExtension
+    static final MockDeOAuthExtension DEOAUTH = ItEnvironment.deoauth();
 
     @Deployment(testable = false)
     static WebArchive war() {
-        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("it.war")));
-    }
-
-    @BeforeAll
-    static void startMock() throws Exception {
-        // the same id and secret failsafe gives the server through ALTSCODEX_CLIENT_ID / _SECRET
-        mock = MockDeOAuthServer.start(Integer.getInteger("it.mock.port"), "it-client", "it-secret-5f2c9a7e1d");
-    }
-
-    @AfterAll
-    static void stopMock() {
-        mock.close();
-    }
-
-    @BeforeEach
-    void forget() {
-        mock.clearRequests();
+        return ItEnvironment.builtWar();
     }
 
     @Test
@@ -81,13 +63,13 @@ class LoginFlowIT {
     @Test
     void theServerIsCalledWithTheConfiguredClientAndCallback() throws Exception {
         assertEquals(200, Http.login(BASE, "test-jwt-carol").status());
-        RecordedRequest authorize = mock.requests(AUTHORIZE).get(0);
+        RecordedRequest authorize = DEOAUTH.server().requests(AUTHORIZE).get(0);
         Map<String, String> query = authorize.query();
         assertEquals("it-client", query.get("client_id"));
         assertEquals(BASE + "/api/getinfo", query.get("redirect_uri"));
         assertEquals("code", query.get("respose_type"));
         assertEquals("Bearer test-jwt-carol", authorize.header("Authorization"));
-        assertEquals(1, mock.requests(GET_TOKEN).size());
+        assertEquals(1, DEOAUTH.server().requests(GET_TOKEN).size());
     }
 
     @Test
@@ -132,14 +114,14 @@ class LoginFlowIT {
         }
         assertEquals(200, Http.post(BASE + "/api/getinfo?state=x", null, "").status());
         assertEquals(405, Http.get(BASE + "/api/getinfo").status());
-        assertTrue(mock.requests(GET_TOKEN).isEmpty(), "no exchange for an unknown state");
+        assertTrue(DEOAUTH.server().requests(GET_TOKEN).isEmpty(), "no exchange for an unknown state");
     }
 
     @Test
     void aDuplicateCallbackExchangesTheCodeOnce() throws Exception {
         assertEquals(200, Http.login(BASE, "duplicate-erin").status());
         Thread.sleep(300);
-        assertEquals(1, mock.requests(GET_TOKEN).size());
+        assertEquals(1, DEOAUTH.server().requests(GET_TOKEN).size());
     }
 
     @Test
@@ -169,7 +151,7 @@ class LoginFlowIT {
         assertTrue(state.matches("[0-9a-f]{32}"), state);
         assertFalse(state.equals(second.json().getString("state")));
         String url = first.json().getString("login_url");
-        assertTrue(url.startsWith(mock.baseUri() + "/oauth/login?client_id=it-client&redirect_uri="), url);
+        assertTrue(url.startsWith(DEOAUTH.baseUri() + "/oauth/login?client_id=it-client&redirect_uri="), url);
         assertTrue(url.endsWith("&response_type=code&state=" + state), url);
     }
 }

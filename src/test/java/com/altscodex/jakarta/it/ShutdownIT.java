@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.altscodex.jakarta.dev.MockDeOAuthServer;
 import com.altscodex.jakarta.it.Http.Answer;
+import com.altscodex.jakarta.testkit.MockDeOAuthExtension;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A real stop: SIGTERM to a stock Payara Micro while logins wait. Every waiting client gets 503
@@ -25,60 +27,63 @@ class ShutdownIT {
     private static final String SECRET = "sd-secret-" + UUID.randomUUID();
     private static final int WAITING = 100;
 
+    @RegisterExtension
+    static final MockDeOAuthExtension DEOAUTH = MockDeOAuthExtension.forClient(CLIENT, SECRET);
+
     @Test
     void sigtermAnswersEveryWaitingLoginAndTheLogHoldsNoSecret() throws Exception {
         List<String> jwts = new ArrayList<>();
-        try (MockDeOAuthServer mock = MockDeOAuthServer.start(0, CLIENT, SECRET)) {
-            int port = PayaraMicroProcess.freePort();
-            try (PayaraMicroProcess payara = PayaraMicroProcess.start("shutdown", port, Map.of(
-                    "ALTSCODEX_CLIENT_ID", CLIENT,
-                    "ALTSCODEX_CLIENT_SECRET", SECRET,
-                    "ALTSCODEX_REDIRECT_URI", "http://127.0.0.1:" + port + "/api/getinfo",
-                    "ALTSCODEX_AUTH_SERVER_URL", mock.baseUri().toString(),
-                    "ALTSCODEX_AUTHORIZE_TIMEOUT", "PT120S"))) {
-                String base = payara.baseUrl();
-                // one login of each kind first, so the log holds their lines
-                for (String kind : List.of("test", "expired", "reject", "fail", "tokenerror")) {
-                    String jwt = kind + "-eyJ" + UUID.randomUUID().toString().replace("-", "");
-                    jwts.add(jwt);
-                    Answer answer = Http.login(base, jwt);
-                    assertEquals(kind.equals("test") ? 200 : kind.equals("expired") ? 401 : 502,
-                            answer.status(), kind + ": " + answer);
-                }
-                int before = mock.requests(AUTHORIZE).size();
-                List<CompletableFuture<Answer>> waiting = new ArrayList<>();
-                for (int i = 0; i < WAITING; i++) {
-                    String jwt = "timeout-eyJ" + UUID.randomUUID().toString().replace("-", "");
-                    jwts.add(jwt);
-                    waiting.add(Http.postAsync(base + "/api/login", "application/json", "{\"jwt\":\"" + jwt + "\"}"));
-                }
-                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-                while (mock.requests(AUTHORIZE).size() < before + WAITING) {
-                    assertTrue(System.nanoTime() < deadline, "the logins did not all reach authorize");
-                    Thread.sleep(50);
-                }
+        MockDeOAuthServer mock = DEOAUTH.server();
+        int port = PayaraMicroProcess.freePort();
+        try (PayaraMicroProcess payara = PayaraMicroProcess.start("shutdown", port, Map.of(
+                "ALTSCODEX_CLIENT_ID", CLIENT,
+                "ALTSCODEX_CLIENT_SECRET", SECRET,
+                "ALTSCODEX_REDIRECT_URI", "http://127.0.0.1:" + port + "/api/getinfo",
+                "ALTSCODEX_AUTH_SERVER_URL", mock.baseUri().toString(),
+                "ALTSCODEX_AUTHORIZE_TIMEOUT", "PT120S"))) {
+            String base = payara.baseUrl();
+            // one login of each kind first, so the log holds their lines
+            for (String kind : List.of("test", "expired", "reject", "fail", "tokenerror")) {
+                String jwt = kind + "-eyJ" + UUID.randomUUID().toString().replace("-", "");
+                jwts.add(jwt);
+                Answer answer = Http.login(base, jwt);
+                assertEquals(kind.equals("test") ? 200 : kind.equals("expired") ? 401 : 502,
+                        answer.status(), kind + ": " + answer);
+            }
+            int before = mock.requests(AUTHORIZE).size();
+            List<CompletableFuture<Answer>> waiting = new ArrayList<>();
+            for (int i = 0; i < WAITING; i++) {
+                String jwt = "timeout-eyJ" + UUID.randomUUID().toString().replace("-", "");
+                jwts.add(jwt);
+                waiting.add(Http.postAsync(base + "/api/login", "application/json", "{\"jwt\":\"" + jwt + "\"}"));
+            }
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (mock.requests(AUTHORIZE).size() < before + WAITING) {
+                assertTrue(System.nanoTime() < deadline, "the logins did not all reach authorize");
+                Thread.sleep(50);
+            }
 
-                long stopping = System.nanoTime();
-                payara.stop();
-                for (CompletableFuture<Answer> login : waiting) {
-                    Answer answer = login.get(30, TimeUnit.SECONDS);
-                    assertEquals(503, answer.status(), answer.toString());
-                    assertEquals("SHUTDOWN", answer.json().getString("code"));
-                }
-                System.out.printf("ShutdownIT: %d waiting logins answered 503 SHUTDOWN within %d ms of SIGTERM%n",
-                        WAITING, (System.nanoTime() - stopping) / 1_000_000);
+            long stopping = System.nanoTime();
+            payara.stop();
+            for (CompletableFuture<Answer> login : waiting) {
+                Answer answer = login.get(30, TimeUnit.SECONDS);
+                assertEquals(503, answer.status(), answer.toString());
+                assertEquals("SHUTDOWN", answer.json().getString("code"));
+            }
+            System.out.printf("ShutdownIT: %d waiting logins answered 503 SHUTDOWN within %d ms of SIGTERM%n",
+                    WAITING, (System.nanoTime() - stopping) / 1_000_000);
 
-                String log = payara.log();
-                assertTrue(log.contains("SUCCESS") && log.contains("EXPIRED_TOKEN")
-                        && log.contains("CALLBACK_REJECTED"), "the log must hold the login lines it is scanned for");
-                assertFalse(log.contains(SECRET), "the client secret is in the server log");
-                for (String jwt : jwts) {
-                    assertFalse(log.contains(jwt), "a JWT is in the server log: " + jwt.substring(0, 12) + "…");
-                }
-                assertFalse(mock.issuedTokens().isEmpty());
-                for (String token : mock.issuedTokens()) {
-                    assertFalse(log.contains(token), "an issued token or code is in the server log");
-                }
+            String log = payara.log();
+            assertTrue(log.contains("SUCCESS") && log.contains("EXPIRED_TOKEN")
+                    && log.contains("CALLBACK_REJECTED"), "the log must hold the login lines it is scanned for");
+            assertFalse(log.contains(SECRET), "the client secret is in the server log");
+            assertFalse(log.contains("MOCK DeOAuth SERVER ON"), "the built-in mock starts only when enabled");
+            for (String jwt : jwts) {
+                assertFalse(log.contains(jwt), "a JWT is in the server log: " + jwt.substring(0, 12) + "…");
+            }
+            assertFalse(mock.issuedTokens().isEmpty());
+            for (String token : mock.issuedTokens()) {
+                assertFalse(log.contains(token), "an issued token or code is in the server log");
             }
         }
     }

@@ -1,0 +1,160 @@
+package com.altscodex.jakarta.it;
+
+import static com.altscodex.jakarta.dev.MockDeOAuthServer.AUTHORIZE;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.altscodex.jakarta.dev.RecordedRequest;
+import com.altscodex.jakarta.testkit.MockDeOAuthExtension;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.NoSuchWindowException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The demo page in a real headless Chromium, against the built WAR on Payara Micro and the mock's
+ * platform login page: a person clicks "Log in with AltsCodex", logs in in the popup, and sees
+ * the slot, or the failure in words. The screenshots land in target/screenshots.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+@DisabledIfSystemProperty(named = "it.browser", matches = "skip", disabledReason = "left out with -Dit.browser=skip")
+class BrowserLoginIT {
+    private static final Duration PATIENCE = Duration.ofSeconds(20);
+
+    @RegisterExtension
+    static final MockDeOAuthExtension DEOAUTH = ItEnvironment.deoauth();
+
+    private static ChromeDriver browser;
+
+    @Deployment(testable = false)
+    static WebArchive war() {
+        return ItEnvironment.builtWar();
+    }
+
+    @BeforeAll
+    static void openBrowser() throws Exception {
+        HeadlessChromium.requireInstalled();
+        browser = HeadlessChromium.start(Path.of(System.getProperty("it.work.dir", "target/it")));
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void aPersonLogsInAndSeesTheirSlot() throws Exception {
+        String demo = openDemoAndClickLogin();
+        logInOnThePlatformPage("alice", "success", "platform-login");
+        browser.switchTo().window(demo);
+
+        WebElement slot = waitUntilVisible("slot");
+        assertTrue(slot.getText().contains("You are logged in"), slot.getText());
+        assertEquals("alice", browser.findElement(By.id("slot-nickname")).getText());
+        assertTrue(browser.findElement(By.id("slot-id")).getText().startsWith("slot-"));
+        assertTrue(browser.findElement(By.id("slot-address")).getText().matches("0x[0-9a-f]{40}"));
+        assertEquals("Logged in.", browser.findElement(By.id("status")).getText());
+        assertTrue(!browser.findElement(By.id("origin-warning")).isDisplayed(), "opened at the registered address");
+        HeadlessChromium.screenshot(browser, "logged-in");
+        assertEquals(1, browser.getWindowHandles().size(), "the login window closes itself");
+    }
+
+    @Test
+    void anExpiredLoginIsExplainedInWords() throws Exception {
+        String demo = openDemoAndClickLogin();
+        logInOnThePlatformPage("bob", "expired", null);
+        browser.switchTo().window(demo);
+
+        WebElement failure = waitUntilVisible("failure");
+        assertEquals("Your login has expired", browser.findElement(By.id("failure-title")).getText());
+        assertTrue(failure.getText().contains("Log in again"), failure.getText());
+        assertTrue(failure.getText().contains("EXPIRED_TOKEN"), failure.getText());
+        assertTrue(!browser.findElement(By.id("slot")).isDisplayed());
+        HeadlessChromium.screenshot(browser, "expired");
+    }
+
+    @Test
+    void aTimedOutLoginSaysSo() throws Exception {
+        String demo = openDemoAndClickLogin();
+        logInOnThePlatformPage("dan", "timeout", null);
+        browser.switchTo().window(demo);
+
+        waitUntilVisible("failure");
+        assertEquals("The login timed out", browser.findElement(By.id("failure-title")).getText());
+        assertTrue(browser.findElement(By.id("failure-text")).getText().contains("in time"));
+    }
+
+    @Test
+    void aMessageFromAnotherWindowDoesNotLogIn() throws Exception {
+        String demo = openDemoAndClickLogin();
+        // a forged login, posted while the real login window is open, from a window that is not it
+        browser.executeScript("window.postMessage({from: 'altscodex', jwt: 'test-jwt-mallory'}, '*');");
+        logInOnThePlatformPage("carol", "success", null);
+        browser.switchTo().window(demo);
+
+        waitUntilVisible("slot");
+        assertEquals("carol", browser.findElement(By.id("slot-nickname")).getText());
+        List<RecordedRequest> authorizations = DEOAUTH.server().requests(AUTHORIZE);
+        assertEquals(1, authorizations.size(), "only the platform window's JWT is sent");
+        assertTrue(authorizations.get(0).header("Authorization").endsWith("-carol"));
+    }
+
+    @Test
+    void openedUnderAnotherNameThePageSaysWhereToLogIn() {
+        // the server is registered as 127.0.0.1 (ALTSCODEX_REDIRECT_URI); the login is handed only there
+        browser.get(ItEnvironment.BASE.replace("127.0.0.1", "localhost") + "/");
+        WebElement warning = waitUntilVisible("origin-warning");
+        assertTrue(warning.getText().contains("Open " + ItEnvironment.BASE + "/ to log in"), warning.getText());
+    }
+
+    /** Opens the demo, clicks the button, and switches to the login window; returns the demo's handle. */
+    private String openDemoAndClickLogin() {
+        browser.get(ItEnvironment.BASE + "/");
+        String demo = browser.getWindowHandle();
+        browser.findElement(By.id("login")).click();
+        new WebDriverWait(browser, PATIENCE).until(ExpectedConditions.numberOfWindowsToBe(2));
+        String popup = browser.getWindowHandles().stream().filter(handle -> !handle.equals(demo))
+                .findFirst().orElseThrow();
+        browser.switchTo().window(popup);
+        return demo;
+    }
+
+    /** Fills the mock platform's form; a screenshot of it when {@code screenshot} names one. */
+    private void logInOnThePlatformPage(String name, String behaviour, String screenshot) throws Exception {
+        WebElement nameField = waitUntilVisible("name");
+        nameField.clear();
+        nameField.sendKeys(name);
+        new Select(browser.findElement(By.id("behaviour"))).selectByValue(behaviour);
+        if (screenshot != null) {
+            HeadlessChromium.screenshot(browser, screenshot);
+        }
+        try {
+            browser.findElement(By.id("login")).click();
+        } catch (NoSuchWindowException closedAsItShould) {
+            // the page hands the JWT over and closes its window, maybe before the click returns
+        }
+    }
+
+    private WebElement waitUntilVisible(String id) {
+        return new WebDriverWait(browser, PATIENCE).until(ExpectedConditions.visibilityOfElementLocated(By.id(id)));
+    }
+}
