@@ -3,6 +3,7 @@ package com.altscodex.jakarta.rest;
 import com.altscodex.jakarta.AltsCodexBackend;
 import com.altscodex.jakarta.error.AltsCodexException;
 import com.altscodex.jakarta.error.BadRequestException;
+import com.altscodex.jakarta.error.ErrorCode;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
@@ -25,6 +26,7 @@ import java.util.logging.Logger;
 public abstract class LoginEndpoint {
     private static final Logger LOG = Logger.getLogger(LoginEndpoint.class.getName());
     static final String NO_JWT = "a JWT is required: send {\"jwt\": \"…\"} as JSON or jwt=… as a form";
+    private static final RecentTimeouts RECENT_TIMEOUTS = new RecentTimeouts();
 
     @Inject
     protected AltsCodexBackend backend;
@@ -47,13 +49,22 @@ public abstract class LoginEndpoint {
             response.resume(LoginJson.failure(new BadRequestException(NO_JWT)));
             return;
         }
+        if (RECENT_TIMEOUTS.contains(jwt)) {
+            response.resume(LoginJson.failure(ErrorCode.CALLBACK_TIMEOUT,
+                    "authorize callback timeout: this JWT timed out moments ago"));
+            return;
+        }
         // a non-async callback: at shutdown the answer is written in the thread that fails the login
         backend.getSlotInfo(jwt).whenComplete((slot, failure) -> {
             if (failure == null) {
                 response.resume(LoginJson.success(slot));
-            } else {
-                response.resume(answerFor(failure));
+                return;
             }
+            jakarta.ws.rs.core.Response answer = answerFor(failure);
+            if (answer.getStatus() == ErrorCode.CALLBACK_TIMEOUT.status()) {
+                RECENT_TIMEOUTS.add(jwt);
+            }
+            response.resume(answer);
         });
     }
 
