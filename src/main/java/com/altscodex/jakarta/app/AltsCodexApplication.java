@@ -1,12 +1,24 @@
 package com.altscodex.jakarta.app;
 
+import com.altscodex.jakarta.rest.AltsCodexExceptionMapper;
+import com.altscodex.jakarta.rest.ShutdownOnContainerStop;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
+import java.util.Set;
 
 /**
  * The deployable WAR's JAX-RS application at {@code /api}. This package is left out of the
  * published classes jar, so an application that embeds the module mounts its own paths.
+ *
+ * <p>Its classes are listed rather than scanned: a scan also finds the DeOAuth Rest Client
+ * interface and takes its {@code @Path} methods for endpoints of ours.
  */
 @ApplicationPath("api")
 public class AltsCodexApplication extends Application {
+
+    @Override
+    public Set<Class<?>> getClasses() {
+        return Set.of(LoginResource.class, CallbackResource.class, LoginUrlResource.class,
+                AltsCodexExceptionMapper.class, ShutdownOnContainerStop.class);
+    }
 }
