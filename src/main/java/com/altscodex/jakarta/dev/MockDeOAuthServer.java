@@ -19,7 +19,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.util.ArrayDeque;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
@@ -64,7 +64,8 @@ public final class MockDeOAuthServer implements AutoCloseable {
     private final String clientSecret;
     private final Map<String, MockBehaviour> scripted = new ConcurrentHashMap<>();
     private final Map<String, Issued> codes = new ConcurrentHashMap<>();
-    private final List<RecordedRequest> recorded = new ArrayList<>();
+    // a deque: dropping the oldest of 10,000 must not shift the other 9,999 (the benchmark drops one per request)
+    private final ArrayDeque<RecordedRequest> recorded = new ArrayDeque<>();
     private final Map<String, Canned> canned = new ConcurrentHashMap<>();
     private final Set<String> issued = ConcurrentHashMap.newKeySet();
     private final MockLoginPage loginPage;
@@ -88,7 +89,9 @@ public final class MockDeOAuthServer implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        this.callbacks = HttpClient.newBuilder().executor(threads)
+        // HTTP/1.1, the usual for a server-to-server POST: the JDK's default would upgrade to
+        // h2c, and when Payara then ends such a connection with GOAWAY, callbacks in flight are lost
+        this.callbacks = HttpClient.newBuilder().executor(threads).version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
         server.setExecutor(threads);
         server.createContext(AUTHORIZE, cannedOr(this::authorize));
@@ -369,7 +372,7 @@ public final class MockDeOAuthServer implements AutoCloseable {
                 exchange.getRequestURI().getRawPath(), exchange.getRequestURI().getRawQuery(), headers, body);
         synchronized (recorded) {
             if (recorded.size() >= MAX_RECORDED) {
-                recorded.remove(0);
+                recorded.removeFirst();
             }
             recorded.add(request);
         }
