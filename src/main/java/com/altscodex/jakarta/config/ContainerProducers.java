@@ -1,8 +1,7 @@
 package com.altscodex.jakarta.config;
 
 import com.altscodex.jakarta.BackendExecutors;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -11,11 +10,10 @@ import javax.naming.NamingException;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
-/** What the backend takes from the container: its settings (MicroProfile Config) and executors. */
+/** What the backend takes from the container: its settings (MicroProfile Config) and threads. */
 @ApplicationScoped
 public class ContainerProducers {
-    static final String EXECUTOR = "java:comp/DefaultManagedExecutorService";
-    static final String SCHEDULER = "java:comp/DefaultManagedScheduledExecutorService";
+    static final String THREAD_FACTORY = "java:comp/DefaultManagedThreadFactory";
 
     @Produces
     @Singleton
@@ -24,14 +22,15 @@ public class ContainerProducers {
     }
 
     /**
-     * The platform's default managed executors, looked up by their standard names: a @Resource
-     * field is not bound when this class sits in an embedding application's WEB-INF/lib.
+     * Pools of our own on the platform's default managed thread factory (see
+     * {@link BackendExecutors}), looked up by its standard name: a @Resource field is not bound
+     * when this class sits in an embedding application's WEB-INF/lib.
      */
     @Produces
     @Singleton
     BackendExecutors executors() {
-        return BackendExecutors.managed(lookup(EXECUTOR, ManagedExecutorService.class),
-                lookup(SCHEDULER, ManagedScheduledExecutorService.class));
+        ManagedThreadFactory threads = lookup(THREAD_FACTORY, ManagedThreadFactory.class);
+        return BackendExecutors.ownPools(threads, threads);
     }
 
     static AltsCodexSettings readFrom(Config config) {

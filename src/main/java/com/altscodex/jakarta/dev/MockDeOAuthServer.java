@@ -19,7 +19,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.util.ArrayDeque;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
@@ -31,6 +31,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.logging.Logger;
 
 /**
@@ -50,6 +51,8 @@ public final class MockDeOAuthServer implements AutoCloseable {
     public static final String REFRESH = "/oauth/token/refresh";
     public static final String LOGOUT = "/oauth/logout";
     public static final String LOGIN_PAGE = MockLoginPage.PATH;
+    /** Counters for a process that watches the mock from outside (the benchmark); not a DeOAuth path. */
+    public static final String STATS = "/mock/stats";
 
     private record Issued(String jwt, String redirectUri, MockBehaviour behaviour) {
     }
@@ -61,12 +64,17 @@ public final class MockDeOAuthServer implements AutoCloseable {
     private final String clientSecret;
     private final Map<String, MockBehaviour> scripted = new ConcurrentHashMap<>();
     private final Map<String, Issued> codes = new ConcurrentHashMap<>();
-    private final List<RecordedRequest> recorded = new ArrayList<>();
+    // a deque: dropping the oldest of 10,000 must not shift the other 9,999 (the benchmark drops one per request)
+    private final ArrayDeque<RecordedRequest> recorded = new ArrayDeque<>();
     private final Map<String, Canned> canned = new ConcurrentHashMap<>();
     private final Set<String> issued = ConcurrentHashMap.newKeySet();
     private final MockLoginPage loginPage;
     private volatile Duration slowDelay = DEFAULT_SLOW_DELAY;
     private volatile MockBehaviour defaultBehaviour = MockBehaviour.SUCCESS;
+    // counted apart from the recorded requests, which keep only the last MAX_RECORDED
+    private final Map<String, LongAdder> received = new ConcurrentHashMap<>();
+    private final LongAdder callbacksAnswered = new LongAdder();
+    private final LongAdder callbacksFailed = new LongAdder();
 
     private record Canned(int status, String json) {
     }
@@ -81,7 +89,9 @@ public final class MockDeOAuthServer implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        this.callbacks = HttpClient.newBuilder().executor(threads)
+        // HTTP/1.1, the usual for a server-to-server POST: the JDK's default would upgrade to
+        // h2c, and when Payara then ends such a connection with GOAWAY, callbacks in flight are lost
+        this.callbacks = HttpClient.newBuilder().executor(threads).version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
         server.setExecutor(threads);
         server.createContext(AUTHORIZE, cannedOr(this::authorize));
@@ -89,6 +99,7 @@ public final class MockDeOAuthServer implements AutoCloseable {
         server.createContext(REFRESH, cannedOr(this::refresh));
         server.createContext(LOGOUT, cannedOr(this::logout));
         server.createContext(LOGIN_PAGE, this::loginPage);
+        server.createContext(STATS, this::stats);
         server.createContext("/", exchange -> answer(exchange, 404, "{\"success\":false,\"code\":\"NOT_FOUND\"}"));
     }
 
@@ -199,6 +210,28 @@ public final class MockDeOAuthServer implements AutoCloseable {
                 answer(exchange, answer.status(), answer.json());
             }
         };
+    }
+
+    /**
+     * {@code {"authorize": n, "get_token": n, "refresh": n, "logout": n, "callbacks_answered": n,
+     * "callbacks_failed": n}}: requests received since the start, and callbacks sent. A benchmark
+     * reads it to know when every login it sent has reached authorize.
+     */
+    private void stats(HttpExchange exchange) throws IOException {
+        exchange.getRequestBody().close();
+        answer(exchange, 200, JSON.createObjectBuilder()
+                .add("authorize", count(AUTHORIZE))
+                .add("get_token", count(GET_TOKEN))
+                .add("refresh", count(REFRESH))
+                .add("logout", count(LOGOUT))
+                .add("callbacks_answered", callbacksAnswered.sum())
+                .add("callbacks_failed", callbacksFailed.sum())
+                .build().toString());
+    }
+
+    private long count(String path) {
+        LongAdder adder = received.get(path);
+        return adder == null ? 0 : adder.sum();
     }
 
     private void authorize(HttpExchange exchange) throws IOException {
@@ -317,6 +350,8 @@ public final class MockDeOAuthServer implements AutoCloseable {
                 .build();
         return callbacks.sendAsync(callback, HttpResponse.BodyHandlers.discarding())
                 .handle((response, failure) -> {
+                    boolean answered = failure == null && response.statusCode() / 100 == 2;
+                    (answered ? callbacksAnswered : callbacksFailed).increment();
                     if (failure != null) {
                         LOG.warning(() -> "mock DeOAuth: callback to " + redirectUri + " failed: " + failure);
                     }
@@ -332,11 +367,12 @@ public final class MockDeOAuthServer implements AutoCloseable {
         try (InputStream in = exchange.getRequestBody()) {
             body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
+        received.computeIfAbsent(exchange.getHttpContext().getPath(), path -> new LongAdder()).increment();
         RecordedRequest request = new RecordedRequest(exchange.getRequestMethod(),
                 exchange.getRequestURI().getRawPath(), exchange.getRequestURI().getRawQuery(), headers, body);
         synchronized (recorded) {
             if (recorded.size() >= MAX_RECORDED) {
-                recorded.remove(0);
+                recorded.removeFirst();
             }
             recorded.add(request);
         }
