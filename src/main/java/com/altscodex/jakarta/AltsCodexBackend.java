@@ -223,7 +223,7 @@ public class AltsCodexBackend {
         LOG.info(() -> "AltsCodex backend shut down; " + answered + " waiting login(s) answered SHUTDOWN");
         pending.close();
         client.close();
-        executors.shutdownIfOwned();
+        executors.shutdown();
     }
 
     /**

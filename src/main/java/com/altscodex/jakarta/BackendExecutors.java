@@ -18,20 +18,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Not the container's managed executors: Payara captures the submitter's whole context on every
  * task (scanning the application's class path for context providers each time), and a deadline
  * task, cancelled but kept in the queue until it would have fired, kept its login request's
- * invocation context, and with it the whole request, alive for the full authorize timeout.
- *
- * @param owned true when the backend made them and must shut them down
+ * invocation context, and with it the whole request, alive for the full authorize timeout. The
+ * backend owns its pools and shuts them down with itself.
  */
-public record BackendExecutors(ExecutorService work, ScheduledExecutorService timers, boolean owned) {
+public record BackendExecutors(ExecutorService work, ScheduledExecutorService timers) {
     static final int WORK_THREADS = 64;
-
-    /**
-     * Executors the caller owns and shuts down, e.g. a container's managed ones (on Payara, mind the
-     * per-task cost above; {@link #ownPools} on its managed thread factory avoids it).
-     */
-    public static BackendExecutors managed(ExecutorService work, ScheduledExecutorService timers) {
-        return new BackendExecutors(work, timers, false);
-    }
 
     public static BackendExecutors standalone() {
         return ownPools(daemon("altscodex-work"), daemon("altscodex-timer"));
@@ -50,14 +41,12 @@ public record BackendExecutors(ExecutorService work, ScheduledExecutorService ti
         ScheduledThreadPoolExecutor timers = new ScheduledThreadPoolExecutor(1, timerThreads);
         // a settled login cancels its deadline; do not keep the dead task until it would have fired
         timers.setRemoveOnCancelPolicy(true);
-        return new BackendExecutors(work, timers, true);
+        return new BackendExecutors(work, timers);
     }
 
-    void shutdownIfOwned() {
-        if (owned) {
-            work.shutdown();
-            timers.shutdownNow();
-        }
+    void shutdown() {
+        work.shutdown();
+        timers.shutdownNow();
     }
 
     private static ThreadFactory daemon(String prefix) {

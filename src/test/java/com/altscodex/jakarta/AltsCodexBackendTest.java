@@ -38,8 +38,6 @@ class AltsCodexBackendTest {
         chain.close();
     }
 
-
-
     @Test
     void happyPathReturnsTheSlotAndLeavesNothingPending() throws Exception {
         SlotInfo slot = await(chain.backend.getSlotInfo("test-jwt-alice"));
