@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
@@ -39,8 +40,7 @@ public class CallbackPathCheck implements ServletContainerInitializer {
         }
         var config = ConfigProvider.getConfig();
         Optional<String> redirect = config.getOptionalValue(SettingsReader.REDIRECT_URI, String.class);
-        boolean enforce = config.getOptionalValue(SettingsReader.CHECK_CALLBACK_PATH, String.class)
-                .map(v -> !v.trim().equalsIgnoreCase("false")).orElse(true);
+        boolean enforce = enforced(config);
         String expected;
         try {
             expected = normalize(URI.create(redirect.orElseThrow().trim()).getRawPath());
@@ -114,6 +114,12 @@ public class CallbackPathCheck implements ServletContainerInitializer {
                 + SettingsReader.REDIRECT_URI + " to this server's URL ending in " + mounts.get(0)
                 + " (and register it at the Developer Center), or set "
                 + SettingsReader.CHECK_CALLBACK_PATH + "=false if a proxy rewrites the path.";
+    }
+
+    /** Whether a mismatch stops our WAR ({@code altscodex.check-callback-path}, true unless "false"). */
+    static boolean enforced(Config config) {
+        return config.getOptionalValue(SettingsReader.CHECK_CALLBACK_PATH, String.class)
+                .map(v -> !v.trim().equalsIgnoreCase("false")).orElse(true);
     }
 
     static String mount(String contextPath, String applicationPath, String resourcePath) {

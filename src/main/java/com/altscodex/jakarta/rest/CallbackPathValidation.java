@@ -19,8 +19,7 @@ public class CallbackPathValidation implements Extension {
 
     void validate(@Observes AfterDeploymentValidation event) {
         Config config = ConfigProvider.getConfig();
-        boolean enforce = config.getOptionalValue(SettingsReader.CHECK_CALLBACK_PATH, String.class)
-                .map(v -> !v.trim().equalsIgnoreCase("false")).orElse(true);
+        boolean enforce = CallbackPathCheck.enforced(config);
         String problem = config.getOptionalValue(SettingsReader.REDIRECT_URI, String.class)
                 .filter(uri -> enforce)
                 .map(uri -> CallbackPathCheck.ourWarMismatch(uri, Thread.currentThread().getContextClassLoader()))
