@@ -176,6 +176,20 @@ class OperationsIT {
         assertEquals(2, metric(metrics, "altscodex_upstream_calls_total", "status", "401"));
         assertTrue(metric(metrics, "altscodex_upstream_calls_total", "status", "none") >= 1);
         assertTrue(metric(metrics, "altscodex_login_duration_seconds_count", null, null) >= 10);
+        // every duration sample in seconds: no login here took a minute, a nanosecond figure is 1e6 or more
+        Matcher duration = Pattern.compile("^altscodex_login_duration_seconds(_sum|_mean|_max)?\\{[^}]*\\} ([0-9.E+-]+)$",
+                Pattern.MULTILINE).matcher(metrics);
+        int samples = 0;
+        while (duration.find()) {
+            samples++;
+            assertTrue(Double.parseDouble(duration.group(2)) < 60, "not in seconds: " + duration.group());
+        }
+        assertTrue(samples >= 1, metrics);
+        for (String family : List.of("altscodex_logins_total", "altscodex_logins_waiting",
+                "altscodex_login_duration_seconds", "altscodex_upstream_calls_total", "altscodex_callbacks_total")) {
+            assertTrue(Pattern.compile("^# HELP " + family + " \\S", Pattern.MULTILINE).matcher(metrics).find(),
+                    "no HELP for " + family + " in\n" + metrics);
+        }
     }
 
     @Test

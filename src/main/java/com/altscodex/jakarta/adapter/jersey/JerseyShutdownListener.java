@@ -1,21 +1,23 @@
-package com.altscodex.jakarta.rest;
+package com.altscodex.jakarta.adapter.jersey;
 
 import com.altscodex.jakarta.AltsCodexBackend;
 import jakarta.enterprise.inject.spi.CDI;
-import jakarta.ws.rs.ext.Provider;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.glassfish.jersey.server.spi.Container;
 import org.glassfish.jersey.server.spi.ContainerLifecycleListener;
 
 /**
- * Shuts the backend down when the JAX-RS runtime stops. On Payara the runtime stops before CDI
- * runs {@code @PreDestroy}, and a suspended request can no longer be resumed after that; here it
- * still can, so every waiting login gets its 503 instead of a dropped connection.
+ * Shuts the backend down when Jersey stops. On Payara the JAX-RS runtime stops before CDI runs
+ * {@code @PreDestroy}, and a suspended request can no longer be resumed after that; here it still
+ * can, so every waiting login gets its 503 instead of a dropped connection.
+ *
+ * <p>Not a {@code @Provider}: a scan on another JAX-RS runtime would load it and fail. It is
+ * registered by {@link com.altscodex.jakarta.lifecycle.ServerAdaptersFeature} once Jersey's SPI
+ * is known to be there.
  */
-@Provider
-public class ShutdownOnContainerStop implements ContainerLifecycleListener {
-    private static final Logger LOG = Logger.getLogger(ShutdownOnContainerStop.class.getName());
+public class JerseyShutdownListener implements ContainerLifecycleListener {
+    private static final Logger LOG = Logger.getLogger(JerseyShutdownListener.class.getName());
 
     @Override
     public void onStartup(Container container) {
