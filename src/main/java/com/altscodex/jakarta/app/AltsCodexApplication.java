@@ -2,6 +2,7 @@ package com.altscodex.jakarta.app;
 
 import com.altscodex.jakarta.lifecycle.ServerAdaptersFeature;
 import com.altscodex.jakarta.rest.AltsCodexExceptionMapper;
+import com.altscodex.jakarta.rest.HttpErrorMapper;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 import java.util.Set;
@@ -19,6 +20,6 @@ public class AltsCodexApplication extends Application {
     @Override
     public Set<Class<?>> getClasses() {
         return Set.of(LoginResource.class, CallbackResource.class, LoginUrlResource.class,
-                AltsCodexExceptionMapper.class, ServerAdaptersFeature.class);
+                AltsCodexExceptionMapper.class, HttpErrorMapper.class, ServerAdaptersFeature.class);
     }
 }

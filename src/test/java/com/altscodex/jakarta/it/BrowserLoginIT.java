@@ -28,7 +28,7 @@ import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * The demo page in a real headless Chromium, against the built WAR on Payara Micro and the mock's
+ * The demo page in a real headless Chromium, against the built WAR on the server under test and the mock's
  * platform login page: a person clicks "Log in with AltsCodex", logs in in the popup, and sees
  * the slot, or the failure in words. The screenshots land in target/screenshots.
  */

@@ -6,7 +6,7 @@ import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 /**
- * What failsafe gives the Arquillian-managed Payara Micro (see the pom): its port, and the client
+ * What failsafe gives the Arquillian-managed server (see the pom): its port, and the client
  * and mock DeOAuth server that its ALTSCODEX_* variables point at.
  */
 final class ItEnvironment {

@@ -10,6 +10,7 @@ import com.altscodex.jakarta.dev.RecordedRequest;
 import com.altscodex.jakarta.it.Http.Answer;
 import com.altscodex.jakarta.testkit.MockDeOAuthExtension;
 import jakarta.json.JsonObject;
+import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +24,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The HTTP surface of the built WAR on Payara Micro, configured by ALTSCODEX_* variables (see the
+ * The HTTP surface of the built WAR on each server, configured by ALTSCODEX_* variables (see the
  * failsafe configuration), against the test kit's mock DeOAuth server.
  */
 @ExtendWith(ArquillianExtension.class)
@@ -113,8 +114,21 @@ class LoginFlowIT {
             assertTrue(answer.json().getBoolean("received"), query);
         }
         assertEquals(200, Http.post(BASE + "/api/getinfo?state=x", null, "").status());
-        assertEquals(405, Http.get(BASE + "/api/getinfo").status());
+        HttpResponse<String> get = Http.send("GET", BASE + "/api/getinfo");
+        assertEquals(405, get.statusCode());
+        assertTrue(get.headers().firstValue("Allow").orElse("").contains("POST"), get.headers().toString());
+        assertEquals("METHOD_NOT_ALLOWED", new Answer(405, get.body()).json().getString("code"), get.body());
         assertTrue(DEOAUTH.server().requests(GET_TOKEN).isEmpty(), "no exchange for an unknown state");
+    }
+
+    @Test
+    void theRuntimesOwnRefusalsAnswerInJson() throws Exception {
+        HttpResponse<String> delete = Http.send("DELETE", BASE + "/api/login");
+        assertEquals(405, delete.statusCode(), delete.body());
+        assertTrue(delete.headers().firstValue("Allow").orElse("").contains("POST"), delete.headers().toString());
+        HttpResponse<String> missing = Http.send("GET", BASE + "/api/no-such-thing");
+        assertEquals(404, missing.statusCode());
+        assertEquals("NOT_FOUND", new Answer(404, missing.body()).json().getString("code"), missing.body());
     }
 
     @Test

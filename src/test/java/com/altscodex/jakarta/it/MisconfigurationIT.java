@@ -12,13 +12,13 @@ class MisconfigurationIT {
 
     @Test
     void missingAndMalformedKeysFailTheDeploymentByName() throws Exception {
-        int port = PayaraMicroProcess.freePort();
-        try (PayaraMicroProcess payara = PayaraMicroProcess.start("misconfigured", port, Map.of(
+        int port = ServerProcess.freePort();
+        try (ServerProcess server = ServerProcess.start("misconfigured", port, Map.of(
                 "ALTSCODEX_CLIENT_ID", "some-client",
                 "ALTSCODEX_REDIRECT_URI", "getinfo",
                 "ALTSCODEX_AUTHORIZE_TIMEOUT", "soon",
                 "ALTSCODEX_AUTH_SERVER_URL", "https://oauth.altscodex.com"))) {
-            String log = payara.log();
+            String log = server.log();
             assertTrue(log.contains("AltsCodex configuration is invalid (4 problems)"), log);
             assertTrue(log.contains("oauth.altscodex.com, a host that does not exist"));
             assertTrue(log.contains("use https://api.altscodex.com"));
@@ -28,8 +28,8 @@ class MisconfigurationIT {
             assertTrue(log.contains("altscodex.authorize-timeout='soon' is not a positive duration"));
             assertFalse(log.contains("some-client:"), "no credentials pair in the log");
             // the application is not there: nothing half-configured answers logins
-            assertEquals(404, Http.login(payara.baseUrl(), "test-jwt").status());
-            payara.stop();
+            assertEquals(404, Http.login(server.baseUrl(), "test-jwt").status());
+            server.stop();
         }
     }
 }

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * Operations on a stock Payara Micro: backpressure, the circuit breaker against a DeOAuth server
+ * Operations on a stock server: backpressure, the circuit breaker against a DeOAuth server
  * that goes down and comes back, rejected credentials, health, metrics and /openapi. The steps
  * share one server and run in order; the metrics step counts what the others did.
  */
@@ -35,15 +35,15 @@ class OperationsIT {
 
     private static int mockPort;
     private static MockDeOAuthServer mock;
-    private static PayaraMicroProcess payara;
+    private static ServerProcess server;
     private static String base;
 
     @BeforeAll
     static void start() throws Exception {
-        mockPort = PayaraMicroProcess.freePort();
+        mockPort = ServerProcess.freePort();
         mock = MockDeOAuthServer.start(mockPort, CLIENT, SECRET);
-        int port = PayaraMicroProcess.freePort();
-        payara = PayaraMicroProcess.start("operations", port, Map.of(
+        int port = ServerProcess.freePort();
+        server = ServerProcess.start("operations", port, Map.of(
                 "ALTSCODEX_CLIENT_ID", CLIENT,
                 "ALTSCODEX_CLIENT_SECRET", SECRET,
                 "ALTSCODEX_REDIRECT_URI", "http://127.0.0.1:" + port + "/api/getinfo",
@@ -53,13 +53,13 @@ class OperationsIT {
                 // MicroProfile Fault Tolerance's own keys, through the environment like ours
                 BREAKER + "REQUESTVOLUMETHRESHOLD", "4",
                 BREAKER + "DELAY", "1500"));
-        base = payara.baseUrl();
+        base = server.baseUrl();
     }
 
     @AfterAll
     static void stop() throws Exception {
-        if (payara != null) {
-            payara.close();
+        if (server != null) {
+            server.close();
         }
         if (mock != null) {
             mock.close();
@@ -149,7 +149,7 @@ class OperationsIT {
         Answer ready = get("/health/ready");
         assertEquals(503, ready.status(), ready.body());
         assertTrue(ready.body().contains("credentials"), ready.body());
-        String log = payara.log();
+        String log = server.log();
         assertEquals(1, count(log, "rejected this client's credentials"), "logged once, at SEVERE");
         assertTrue(log.contains("SEVERE"), "at SEVERE");
 

@@ -11,7 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Behind a load balancer: two Payara Micro instances with the same WAR, and the DeOAuth callback
+ * Behind a load balancer: two instances of one server with the same WAR, and the DeOAuth callback
  * always reaching instance B (the registered redirect URI), whichever instance started the login.
  * With the Redis store every login succeeds; with the in-memory store a login started on A waits
  * for a callback that B drops, and times out — the hole every sibling SDK documents.
@@ -38,11 +38,11 @@ class ReplicasIT {
     void withRedisALoginOnAIsAnsweredThoughTheCallbackReachesB() throws Exception {
         try (LocalRedis redis = LocalRedis.onFreePort();
                 MockDeOAuthServer mock = MockDeOAuthServer.start(0, CLIENT, SECRET)) {
-            int portA = PayaraMicroProcess.freePort();
-            int portB = PayaraMicroProcess.freePort();
+            int portA = ServerProcess.freePort();
+            int portB = ServerProcess.freePort();
             Map<String, String> env = env(portB, mock.baseUri().toString(), redis.uri());
-            try (PayaraMicroProcess a = PayaraMicroProcess.start("replica-a", portA, env);
-                    PayaraMicroProcess b = PayaraMicroProcess.start("replica-b", portB, env)) {
+            try (ServerProcess a = ServerProcess.start("replica-a", portA, env);
+                    ServerProcess b = ServerProcess.start("replica-b", portB, env)) {
                 Answer onA = Http.login(a.baseUrl(), "test-jwt-anna");
                 assertEquals(200, onA.status(), onA.body());
                 assertEquals("anna", onA.json().getJsonObject("data").getString("token_nickname"));
@@ -66,11 +66,11 @@ class ReplicasIT {
     @Test
     void inMemoryTheSameSetupTimesOut() throws Exception {
         try (MockDeOAuthServer mock = MockDeOAuthServer.start(0, CLIENT, SECRET)) {
-            int portA = PayaraMicroProcess.freePort();
-            int portB = PayaraMicroProcess.freePort();
+            int portA = ServerProcess.freePort();
+            int portB = ServerProcess.freePort();
             Map<String, String> env = env(portB, mock.baseUri().toString(), null);
-            try (PayaraMicroProcess a = PayaraMicroProcess.start("memory-a", portA, env);
-                    PayaraMicroProcess b = PayaraMicroProcess.start("memory-b", portB, env)) {
+            try (ServerProcess a = ServerProcess.start("memory-a", portA, env);
+                    ServerProcess b = ServerProcess.start("memory-b", portB, env)) {
                 Answer onA = Http.login(a.baseUrl(), "test-jwt-anna");
                 assertEquals(408, onA.status(), "B drops the callback of A's login: " + onA.body());
                 assertEquals(200, Http.login(b.baseUrl(), "test-jwt-bert").status(), "B's own logins work");

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * A real stop: SIGTERM to a stock Payara Micro while logins wait. Every waiting client gets 503
+ * A real stop: SIGTERM to a stock server while logins wait. Every waiting client gets 503
  * SHUTDOWN, not a dropped connection. Then the server's whole log is scanned for the secret, the
  * JWTs and the tokens this run used.
  */
@@ -34,14 +34,14 @@ class ShutdownIT {
     void sigtermAnswersEveryWaitingLoginAndTheLogHoldsNoSecret() throws Exception {
         List<String> jwts = new ArrayList<>();
         MockDeOAuthServer mock = DEOAUTH.server();
-        int port = PayaraMicroProcess.freePort();
-        try (PayaraMicroProcess payara = PayaraMicroProcess.start("shutdown", port, Map.of(
+        int port = ServerProcess.freePort();
+        try (ServerProcess server = ServerProcess.start("shutdown", port, Map.of(
                 "ALTSCODEX_CLIENT_ID", CLIENT,
                 "ALTSCODEX_CLIENT_SECRET", SECRET,
                 "ALTSCODEX_REDIRECT_URI", "http://127.0.0.1:" + port + "/api/getinfo",
                 "ALTSCODEX_AUTH_SERVER_URL", mock.baseUri().toString(),
                 "ALTSCODEX_AUTHORIZE_TIMEOUT", "PT120S"))) {
-            String base = payara.baseUrl();
+            String base = server.baseUrl();
             // one login of each kind first, so the log holds their lines
             for (String kind : List.of("test", "expired", "reject", "fail", "tokenerror")) {
                 String jwt = kind + "-eyJ" + UUID.randomUUID().toString().replace("-", "");
@@ -64,7 +64,7 @@ class ShutdownIT {
             }
 
             long stopping = System.nanoTime();
-            payara.stop();
+            server.stop();
             for (CompletableFuture<Answer> login : waiting) {
                 Answer answer = login.get(30, TimeUnit.SECONDS);
                 assertEquals(503, answer.status(), answer.toString());
@@ -73,7 +73,7 @@ class ShutdownIT {
             System.out.printf("ShutdownIT: %d waiting logins answered 503 SHUTDOWN within %d ms of SIGTERM%n",
                     WAITING, (System.nanoTime() - stopping) / 1_000_000);
 
-            String log = payara.log();
+            String log = server.log();
             assertTrue(log.contains("SUCCESS") && log.contains("EXPIRED_TOKEN")
                     && log.contains("CALLBACK_REJECTED"), "the log must hold the login lines it is scanned for");
             assertFalse(log.contains(SECRET), "the client secret is in the server log");

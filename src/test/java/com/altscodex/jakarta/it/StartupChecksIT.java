@@ -6,49 +6,49 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The mistakes the guides spend pages on, caught when the WAR is deployed on a stock Payara Micro. */
+/** The mistakes the guides spend pages on, caught when the WAR is deployed on a stock server. */
 class StartupChecksIT {
 
     @Test
     void aRedirectUriThatMissesTheCallbackFailsTheDeployment() throws Exception {
-        int port = PayaraMicroProcess.freePort();
-        try (PayaraMicroProcess payara = PayaraMicroProcess.start("wrong-callback-path", port, Map.of(
+        int port = ServerProcess.freePort();
+        try (ServerProcess server = ServerProcess.start("wrong-callback-path", port, Map.of(
                 "ALTSCODEX_CLIENT_ID", "c", "ALTSCODEX_CLIENT_SECRET", "s",
                 // the guides' example path, where our WAR has no callback
                 "ALTSCODEX_REDIRECT_URI", "http://127.0.0.1:" + port + "/getinfo"))) {
-            String log = payara.log();
+            String log = server.log();
             assertTrue(log.contains("altscodex.redirect-uri points at the path /getinfo, but the callback"
                     + " CallbackResource is mounted at <context root>/api/getinfo"), log);
             assertTrue(log.contains("altscodex.check-callback-path=false"));
-            assertEquals(404, Http.login(payara.baseUrl(), "test-jwt").status(), "the WAR must not be deployed");
-            payara.stop();
+            assertEquals(404, Http.login(server.baseUrl(), "test-jwt").status(), "the WAR must not be deployed");
+            server.stop();
         }
     }
 
     @Test
     void aContextRootThatMissesTheCallbackStopsTheApplication() throws Exception {
-        int port = PayaraMicroProcess.freePort();
-        try (PayaraMicroProcess payara = PayaraMicroProcess.start("wrong-context-root", port, Map.of(
+        int port = ServerProcess.freePort();
+        try (ServerProcess server = ServerProcess.start("wrong-context-root", port, Map.of(
                 "ALTSCODEX_CLIENT_ID", "c", "ALTSCODEX_CLIENT_SECRET", "s",
                 "ALTSCODEX_REDIRECT_URI", "http://127.0.0.1:" + port + "/shop/api/getinfo"))) {
-            String log = payara.log();
+            String log = server.log();
             assertTrue(log.contains("altscodex.redirect-uri points at the path /shop/api/getinfo, but the callback"
                     + " CallbackResource is mounted at /api/getinfo"), log);
-            assertTrue(Http.login(payara.baseUrl(), "test-jwt").status() >= 404, "no login is served");
-            payara.stop();
+            assertTrue(Http.login(server.baseUrl(), "test-jwt").status() >= 404, "no login is served");
+            server.stop();
         }
     }
 
     @Test
     void aPlainHttpRedirectUriOnAPublicHostIsWarnedAbout() throws Exception {
-        int port = PayaraMicroProcess.freePort();
-        try (PayaraMicroProcess payara = PayaraMicroProcess.start("plain-http", port, Map.of(
+        int port = ServerProcess.freePort();
+        try (ServerProcess server = ServerProcess.start("plain-http", port, Map.of(
                 "ALTSCODEX_CLIENT_ID", "c", "ALTSCODEX_CLIENT_SECRET", "s",
                 "ALTSCODEX_REDIRECT_URI", "http://game.example/api/getinfo"))) {
-            String log = payara.log();
+            String log = server.log();
             assertTrue(log.contains("WARNING") && log.contains("is plain HTTP on game.example"), log);
-            assertEquals(200, Http.get(payara.baseUrl() + "/api/login-url").status(), "a warning only: it deploys");
-            payara.stop();
+            assertEquals(200, Http.get(server.baseUrl() + "/api/login-url").status(), "a warning only: it deploys");
+            server.stop();
         }
     }
 }

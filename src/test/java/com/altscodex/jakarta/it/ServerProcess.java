@@ -1,0 +1,131 @@
+package com.altscodex.jakarta.it;
+
+import com.altscodex.jakarta.FreePorts;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+/**
+ * A stock server running the built WAR at {@code /}, configured only through ALTSCODEX_*
+ * environment variables, as an operator would start it; {@link #stop()} sends SIGTERM. Which
+ * server is the build's choice ({@code -Dit.server=payara|wildfly|liberty}), so one test runs
+ * unchanged on each. Its whole output goes to log files that tests read and scan for secrets.
+ */
+public abstract class ServerProcess implements AutoCloseable {
+    protected static final Duration STARTUP = Duration.ofMinutes(3);
+
+    private final Process process;
+    private final Path log;
+    private final int port;
+
+    protected ServerProcess(Process process, Path log, int port) {
+        this.process = process;
+        this.log = log;
+        this.port = port;
+    }
+
+    /** The server this run tests: {@code payara} (the default), {@code wildfly} or {@code liberty}. */
+    public static String kind() {
+        return System.getProperty("it.server", "payara").toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * Starts the WAR on {@code port} with exactly these ALTSCODEX_* variables (none inherited), and
+     * returns once the server is up, whether the application deployed or was refused.
+     */
+    public static ServerProcess start(String name, int port, Map<String, String> altscodexEnv)
+            throws IOException, InterruptedException {
+        return switch (kind()) {
+            case "payara" -> PayaraMicroProcess.start(name, port, altscodexEnv);
+            default -> throw new IllegalArgumentException("it.server=" + kind() + ": use payara, wildfly or liberty");
+        };
+    }
+
+    public static int freePort() throws IOException {
+        return FreePorts.pick();
+    }
+
+    /** Where an instance keeps its files: its own folder, so two can run side by side. */
+    protected static Path workDir(String name) throws IOException {
+        Path dir = Path.of(System.getProperty("it.work.dir", "target/it"), kind(), name);
+        Files.createDirectories(dir);
+        return dir;
+    }
+
+    /** Starts {@code command} with the ALTSCODEX_* variables replaced by exactly these, output to {@code log}. */
+    protected static Process launch(List<String> command, Path log, Map<String, String> env,
+            Map<String, String> serverEnv) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().keySet().removeIf(key -> key.startsWith("ALTSCODEX_"));
+        builder.environment().putAll(serverEnv);
+        builder.environment().putAll(env);
+        return builder.start();
+    }
+
+    /** Waits until {@code up} holds of the log (the application started, or was refused). */
+    protected void awaitUp(String server, Predicate<String> up) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + STARTUP.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (up.test(log())) {
+                return;
+            }
+            if (!process.isAlive()) {
+                throw new IllegalStateException(server + " exited with " + process.exitValue() + "; see " + log);
+            }
+            Thread.sleep(200);
+        }
+        process.destroyForcibly();
+        throw new IllegalStateException(server + " was not up within " + STARTUP + "; see " + log);
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    /** Everything the server wrote: its console and, where it keeps one, its log file. */
+    public String log() throws IOException {
+        return read(log);
+    }
+
+    protected static String read(Path file) throws IOException {
+        return Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
+    }
+
+    public Path logFile() {
+        return log;
+    }
+
+    /** The server JVM's pid. */
+    public long pid() {
+        return process.pid();
+    }
+
+    /** Takes the application away while the server goes on, where the server can. */
+    public void undeploy() throws IOException, InterruptedException {
+        throw new UnsupportedOperationException(kind() + " has no undeploy here");
+    }
+
+    /** SIGTERM, as an orchestrator stops a server; returns the exit code. */
+    public int stop() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            throw new IllegalStateException("the server did not stop within 60 s of SIGTERM");
+        }
+        return process.exitValue();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process.isAlive()) {
+            process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+}
