@@ -29,7 +29,8 @@ class PortableCoreTest {
     /** What each adapter package may import; nothing else may import any of these. */
     private static final Map<String, String> ADAPTER_APIS = Map.of(
             "jersey", "org.glassfish.jersey.",
-            "mpmetrics", "org.eclipse.microprofile.metrics.");
+            "mpmetrics", "org.eclipse.microprofile.metrics.",
+            "micrometer", "io.micrometer.");
     private static final List<String> SERVER_APIS = List.of("org.glassfish.jersey.", "org.jboss.resteasy.",
             "fish.payara.", "com.sun.enterprise.", "org.glassfish.", "com.ibm.", "io.openliberty.", "org.wildfly.",
             "org.jboss.as.", "io.smallrye.", "io.micrometer.", "io.opentelemetry.", "org.apache.cxf.",
@@ -90,7 +91,7 @@ class PortableCoreTest {
             ClassLoader previous = Thread.currentThread().getContextClassLoader();
             Thread.currentThread().setContextClassLoader(bare);
             try {
-                for (String api : List.of(ServerApis.JERSEY_LIFECYCLE, ServerApis.MP_METRICS)) {
+                for (String api : List.of(ServerApis.JERSEY_LIFECYCLE, ServerApis.MP_METRICS, ServerApis.MICROMETER)) {
                     assertEquals(false, apis.getMethod("present", String.class).invoke(null, api), api);
                 }
             } finally {

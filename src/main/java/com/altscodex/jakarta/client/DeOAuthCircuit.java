@@ -17,8 +17,10 @@ import org.eclipse.microprofile.faulttolerance.Timeout;
  * by asking again, and a code is single-use.
  *
  * <p>Tune it with MicroProfile Config, e.g.
- * {@code com.altscodex.jakarta.client.DeOAuthCircuit/send/CircuitBreaker/delay=10000} or
- * {@code …/send/Timeout/value=5000} (environment: {@code COM_ALTSCODEX_JAKARTA_CLIENT_DEOAUTHCIRCUIT_SEND_…}).
+ * {@code com.altscodex.jakarta.client.DeOAuthCircuit/send/CircuitBreaker/delay=10} or
+ * {@code …/send/Timeout/value=5} (environment: {@code COM_ALTSCODEX_JAKARTA_CLIENT_DEOAUTHCIRCUIT_SEND_…}).
+ * A value keeps the annotation's unit, seconds, unless {@code …/delayUnit} or {@code …/Timeout/unit}
+ * is set as well.
  */
 @ApplicationScoped
 public class DeOAuthCircuit {

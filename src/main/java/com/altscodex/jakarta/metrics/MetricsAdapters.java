@@ -2,6 +2,7 @@ package com.altscodex.jakarta.metrics;
 
 import com.altscodex.jakarta.AltsCodexBackend;
 import com.altscodex.jakarta.adapter.ServerApis;
+import com.altscodex.jakarta.adapter.micrometer.MicrometerMetrics;
 import com.altscodex.jakarta.adapter.mpmetrics.MicroProfileMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
@@ -13,7 +14,8 @@ import java.util.logging.Logger;
 
 /**
  * Feeds the module's {@link Meters} to the metrics API this server has: MicroProfile Metrics
- * (Payara, Open Liberty), else none, and the application still deploys. An adapter's class is
+ * (Payara, Open Liberty), else Micrometer (WildFly, once its micrometer subsystem is on), else
+ * none, and the application still deploys. An adapter's class is
  * named only after its API was found, so it is never loaded where it could not link.
  */
 @ApplicationScoped
@@ -35,8 +37,12 @@ public class MetricsAdapters {
         if (ServerApis.present(ServerApis.MP_METRICS)) {
             adapter = MicroProfileMetrics.from(beans, waiting);
         }
+        if (adapter.isEmpty() && ServerApis.present(ServerApis.MICROMETER)) {
+            adapter = MicrometerMetrics.from(beans, waiting);
+        }
         if (adapter.isEmpty()) {
-            LOG.info("AltsCodex metrics are off: this server offers no MicroProfile Metrics registry");
+            LOG.info("AltsCodex metrics are off: this server offers neither a MicroProfile Metrics"
+                    + " nor a Micrometer registry");
         }
         return adapter.orElse(LoginObserver.NONE);
     }

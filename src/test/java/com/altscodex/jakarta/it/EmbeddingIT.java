@@ -39,10 +39,10 @@ class EmbeddingIT {
         // outranks the ALTSCODEX_* variables (ordinal 300) that the other tests share
         String config = "config_ordinal=500\n"
                 + "altscodex.redirect-uri=" + BASE + "/game/auth/deoauth-callback\n";
-        return ShrinkWrap.create(WebArchive.class, "game.war")
+        return ItEnvironment.atRoot(ShrinkWrap.create(WebArchive.class, "game.war")
                 .addAsLibrary(classesJar)
                 .addClasses(GameApplication.class, GameLogin.class, GameCallback.class, GameStatus.class)
-                .addAsResource(new StringAsset(config), "META-INF/microprofile-config.properties");
+                .addAsResource(new StringAsset(config), "META-INF/microprofile-config.properties"));
     }
 
     @Test
@@ -59,6 +59,8 @@ class EmbeddingIT {
         Answer status = Http.get(BASE + "/game/status");
         assertEquals(200, status.status());
         assertTrue(status.body().startsWith("waiting=0"), status.body());
-        assertEquals(404, Http.login(BASE, "test-jwt").status());
+        // no such resource: WildFly's default servlet says 405 to a POST where Payara says 404
+        int api = Http.login(BASE, "test-jwt").status();
+        assertTrue(api == 404 || api == 405, "the WAR's /api/login answered " + api);
     }
 }

@@ -1,6 +1,6 @@
 package com.altscodex.jakarta.it;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -14,27 +14,35 @@ class PackagingIT {
     private static final String WAR = System.getProperty("it.war");
 
     @Test
-    void theTestsJarHoldsTheKitAlone() throws IOException {
+    void theTestsJarHoldsTheDevelopmentKitAlone() throws IOException {
         List<String> classes = entries(WAR.replace(".war", "-tests.jar")).stream()
                 .filter(name -> !name.startsWith("META-INF/") && !name.endsWith("/")).toList();
-        assertEquals(List.of("com/altscodex/jakarta/testkit/MockDeOAuthExtension.class"), classes);
+        assertTrue(classes.contains("com/altscodex/jakarta/testkit/MockDeOAuthExtension.class"), classes.toString());
+        assertTrue(classes.contains("com/altscodex/jakarta/dev/MockDeOAuthServer.class"), classes.toString());
+        assertTrue(classes.contains("com/altscodex/jakarta/dev/MockDeOAuthMain.class"), classes.toString());
+        for (String name : classes) {
+            assertTrue(name.startsWith("com/altscodex/jakarta/testkit/") || name.startsWith("com/altscodex/jakarta/dev/"),
+                    "the kit holds " + name);
+            assertFalse(name.endsWith("Test.class") || name.contains("Test$"), "a test of ours in the kit: " + name);
+        }
     }
 
     @Test
-    void noTestCodeReachesTheWarOrTheClassesJar() throws IOException {
+    void noTestOrDevelopmentCodeReachesTheWarOrTheClassesJar() throws IOException {
         for (String artifact : List.of(WAR, WAR.replace(".war", "-classes.jar"))) {
             for (String name : entries(artifact)) {
                 assertTrue(!name.contains("testkit") && !name.contains("junit") && !name.contains("selenium")
-                        && !name.contains("/recipe/") && !name.contains("/it/"), artifact + " holds " + name);
+                        && !name.contains("/recipe/") && !name.contains("/it/") && !name.contains("/dev/")
+                        && !name.contains("parsson"), artifact + " holds " + name);
             }
         }
     }
 
     @Test
-    void theWarServesTheDemoAndCarriesTheMock() throws IOException {
+    void theWarServesTheDemoAtRootOnEveryServer() throws IOException {
         List<String> war = entries(WAR);
         assertTrue(war.contains("index.html"), war.toString());
-        assertTrue(war.contains("WEB-INF/classes/com/altscodex/jakarta/dev/MockLoginPage.class"), war.toString());
+        assertTrue(war.contains("WEB-INF/ibm-web-ext.xml"), "Open Liberty's context root");
         assertTrue(entries(WAR.replace(".war", "-classes.jar")).stream().noneMatch(name -> name.contains("/app/")));
     }
 

@@ -44,6 +44,8 @@ public abstract class ServerProcess implements AutoCloseable {
             throws IOException, InterruptedException {
         return switch (kind()) {
             case "payara" -> PayaraMicroProcess.start(name, port, altscodexEnv);
+            case "wildfly" -> WildFlyProcess.start(name, port, altscodexEnv);
+            case "liberty" -> LibertyProcess.start(name, port, altscodexEnv);
             default -> throw new IllegalArgumentException("it.server=" + kind() + ": use payara, wildfly or liberty");
         };
     }
@@ -63,7 +65,9 @@ public abstract class ServerProcess implements AutoCloseable {
     protected static Process launch(List<String> command, Path log, Map<String, String> env,
             Map<String, String> serverEnv) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-        builder.environment().keySet().removeIf(key -> key.startsWith("ALTSCODEX_"));
+        // nothing of the test's own environment may configure the module or the server
+        builder.environment().keySet().removeIf(key -> key.startsWith("ALTSCODEX_") || key.startsWith("WLP_")
+                || List.of("JVM_ARGS", "JAVA_OPTIONS", "JAVA_OPTS", "OPENJ9_JAVA_OPTIONS").contains(key));
         builder.environment().putAll(serverEnv);
         builder.environment().putAll(env);
         return builder.start();
@@ -73,7 +77,14 @@ public abstract class ServerProcess implements AutoCloseable {
     protected void awaitUp(String server, Predicate<String> up) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + STARTUP.toNanos();
         while (System.nanoTime() < deadline) {
-            if (up.test(log())) {
+            boolean isUp;
+            try {
+                isUp = up.test(log());
+            } catch (IllegalStateException failed) {
+                process.destroyForcibly();
+                throw failed;
+            }
+            if (isUp) {
                 return;
             }
             if (!process.isAlive()) {
@@ -87,6 +98,16 @@ public abstract class ServerProcess implements AutoCloseable {
 
     public String baseUrl() {
         return "http://127.0.0.1:" + port;
+    }
+
+    /** Where MicroProfile Health answers ({@code /live}, {@code /ready} below it). */
+    public String healthUrl() {
+        return baseUrl() + "/health";
+    }
+
+    /** Where the module's meters can be scraped, in Prometheus' text format. */
+    public String metricsUrl() {
+        return baseUrl() + "/metrics?scope=application";
     }
 
     /** Everything the server wrote: its console and, where it keeps one, its log file. */

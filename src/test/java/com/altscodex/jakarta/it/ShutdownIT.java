@@ -4,6 +4,7 @@ import static com.altscodex.jakarta.dev.MockDeOAuthServer.AUTHORIZE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import com.altscodex.jakarta.dev.MockDeOAuthServer;
 import com.altscodex.jakarta.it.Http.Answer;
@@ -77,7 +78,6 @@ class ShutdownIT {
             assertTrue(log.contains("SUCCESS") && log.contains("EXPIRED_TOKEN")
                     && log.contains("CALLBACK_REJECTED"), "the log must hold the login lines it is scanned for");
             assertFalse(log.contains(SECRET), "the client secret is in the server log");
-            assertFalse(log.contains("MOCK DeOAuth SERVER ON"), "the built-in mock starts only when enabled");
             for (String jwt : jwts) {
                 assertFalse(log.contains(jwt), "a JWT is in the server log: " + jwt.substring(0, 12) + "…");
             }
@@ -85,6 +85,44 @@ class ShutdownIT {
             for (String token : mock.issuedTokens()) {
                 assertFalse(log.contains(token), "an issued token or code is in the server log");
             }
+        }
+    }
+
+    /** The application goes, the server stays: the same answers (Payara Micro has no undeploy). */
+    @Test
+    void undeployAnswersEveryWaitingLogin() throws Exception {
+        assumeFalse(ServerProcess.kind().equals("payara"), "Payara Micro cannot undeploy");
+        MockDeOAuthServer mock = DEOAUTH.server();
+        int port = ServerProcess.freePort();
+        try (ServerProcess server = ServerProcess.start("undeploy", port, Map.of(
+                "ALTSCODEX_CLIENT_ID", CLIENT,
+                "ALTSCODEX_CLIENT_SECRET", SECRET,
+                "ALTSCODEX_REDIRECT_URI", "http://127.0.0.1:" + port + "/api/getinfo",
+                "ALTSCODEX_AUTH_SERVER_URL", mock.baseUri().toString(),
+                "ALTSCODEX_AUTHORIZE_TIMEOUT", "PT120S"))) {
+            assertEquals(200, Http.login(server.baseUrl(), "test-jwt-before").status());
+            int before = mock.requests(AUTHORIZE).size();
+            List<CompletableFuture<Answer>> waiting = new ArrayList<>();
+            for (int i = 0; i < WAITING; i++) {
+                waiting.add(Http.postAsync(server.baseUrl() + "/api/login", "application/json",
+                        "{\"jwt\":\"timeout-undeploy-" + i + "\"}"));
+            }
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (mock.requests(AUTHORIZE).size() < before + WAITING) {
+                assertTrue(System.nanoTime() < deadline, "the logins did not all reach authorize");
+                Thread.sleep(50);
+            }
+            long undeploying = System.nanoTime();
+            server.undeploy();
+            for (CompletableFuture<Answer> login : waiting) {
+                Answer answer = login.get(30, TimeUnit.SECONDS);
+                assertEquals(503, answer.status(), answer.toString());
+                assertEquals("SHUTDOWN", answer.json().getString("code"));
+            }
+            System.out.printf("ShutdownIT: %d waiting logins answered 503 SHUTDOWN within %d ms of undeploy%n",
+                    WAITING, (System.nanoTime() - undeploying) / 1_000_000);
+            assertEquals(404, Http.login(server.baseUrl(), "test-jwt-after").status(), "the application is gone");
+            server.stop();
         }
     }
 }

@@ -42,10 +42,14 @@ class PlayerAuthIT {
                 + "altscodex.auth-server-url=" + DEOAUTH.baseUri() + "\n"
                 + "altscodex.platform-url=" + DEOAUTH.baseUri() + "\n"
                 + "altscodex.authorize-timeout=10s\n"; // a container's first requests can be slow
-        return ShrinkWrap.create(WebArchive.class, "game.war")
+        // served at "/": WildFly takes it from the name ROOT.war, Open Liberty from ibm-web-ext.xml,
+        // and Payara Micro is started with --contextroot /
+        return ShrinkWrap.create(WebArchive.class, "ROOT.war")
                 .addAsLibrary(sdk)
                 .addClasses(GameApi.class, PlayerAuth.class)
-                .addAsResource(new StringAsset(config), "META-INF/microprofile-config.properties");
+                .addAsResource(new StringAsset(config), "META-INF/microprofile-config.properties")
+                .addAsWebInfResource(new StringAsset("<web-ext xmlns=\"http://websphere.ibm.com/xml/ns/javaee\""
+                        + " version=\"1.1\"><context-root uri=\"/\"/></web-ext>"), "ibm-web-ext.xml");
     }
 
     @Test
