@@ -11,6 +11,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A stock server running the built WAR at {@code /}, configured only through ALTSCODEX_*
@@ -20,6 +22,8 @@ import java.util.function.Predicate;
  */
 public abstract class ServerProcess implements AutoCloseable {
     protected static final Duration STARTUP = Duration.ofMinutes(3);
+    private static final Pattern LEVEL = Pattern.compile(
+            "(?<![\\w.])(SEVERE|ERROR|E|WARNING|WARN|W|INFO|I|DEBUG|FINE|AUDIT|A)(?![\\w.])");
 
     private final Process process;
     private final Path log;
@@ -113,6 +117,33 @@ public abstract class ServerProcess implements AutoCloseable {
     /** Everything the server wrote: its console and, where it keeps one, its log file. */
     public String log() throws IOException {
         return read(log);
+    }
+
+    /** The lines of {@link #log()} that hold {@code text}. */
+    public List<String> logLines(String text) throws IOException {
+        return log().lines().filter(line -> line.contains(text)).toList();
+    }
+
+    /**
+     * Whether a log line is at WARNING or above, as each server prints levels: Payara
+     * {@code [WARNING]} (coloured on its console), WildFly {@code WARN} or {@code WARNING}, Open
+     * Liberty a lone {@code W}; SEVERE likewise.
+     */
+    public static boolean atWarningOrAbove(String line) {
+        String level = levelOf(line);
+        return atSevere(line) || level.equals("WARNING") || level.equals("WARN") || level.equals("W");
+    }
+
+    /** Whether a log line is at SEVERE: {@code SEVERE}, WildFly's {@code ERROR}, Liberty's {@code E}. */
+    public static boolean atSevere(String line) {
+        String level = levelOf(line);
+        return level.equals("SEVERE") || level.equals("ERROR") || level.equals("E");
+    }
+
+    /** The first word of the line that names a level: what the server printed before the message. */
+    private static String levelOf(String line) {
+        Matcher level = LEVEL.matcher(line.replaceAll("\u001B\\[[;\\d]*m", ""));
+        return level.find() ? level.group(1) : "";
     }
 
     protected static String read(Path file) throws IOException {

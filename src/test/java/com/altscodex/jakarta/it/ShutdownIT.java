@@ -35,13 +35,7 @@ class ShutdownIT {
     void sigtermAnswersEveryWaitingLoginAndTheLogHoldsNoSecret() throws Exception {
         List<String> jwts = new ArrayList<>();
         MockDeOAuthServer mock = DEOAUTH.server();
-        int port = ServerProcess.freePort();
-        try (ServerProcess server = ServerProcess.start("shutdown", port, Map.of(
-                "ALTSCODEX_CLIENT_ID", CLIENT,
-                "ALTSCODEX_CLIENT_SECRET", SECRET,
-                "ALTSCODEX_REDIRECT_URI", "http://127.0.0.1:" + port + "/api/getinfo",
-                "ALTSCODEX_AUTH_SERVER_URL", mock.baseUri().toString(),
-                "ALTSCODEX_AUTHORIZE_TIMEOUT", "PT120S"))) {
+        try (ServerProcess server = start("shutdown")) {
             String base = server.baseUrl();
             // one login of each kind first, so the log holds their lines
             for (String kind : List.of("test", "expired", "reject", "fail", "tokenerror")) {
@@ -51,28 +45,10 @@ class ShutdownIT {
                 assertEquals(kind.equals("test") ? 200 : kind.equals("expired") ? 401 : 502,
                         answer.status(), kind + ": " + answer);
             }
-            int before = mock.requests(AUTHORIZE).size();
-            List<CompletableFuture<Answer>> waiting = new ArrayList<>();
-            for (int i = 0; i < WAITING; i++) {
-                String jwt = "timeout-eyJ" + UUID.randomUUID().toString().replace("-", "");
-                jwts.add(jwt);
-                waiting.add(Http.postAsync(base + "/api/login", "application/json", "{\"jwt\":\"" + jwt + "\"}"));
-            }
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (mock.requests(AUTHORIZE).size() < before + WAITING) {
-                assertTrue(System.nanoTime() < deadline, "the logins did not all reach authorize");
-                Thread.sleep(50);
-            }
-
+            List<CompletableFuture<Answer>> waiting = holdLogins(server, jwts);
             long stopping = System.nanoTime();
             server.stop();
-            for (CompletableFuture<Answer> login : waiting) {
-                Answer answer = login.get(30, TimeUnit.SECONDS);
-                assertEquals(503, answer.status(), answer.toString());
-                assertEquals("SHUTDOWN", answer.json().getString("code"));
-            }
-            System.out.printf("ShutdownIT: %d waiting logins answered 503 SHUTDOWN within %d ms of SIGTERM%n",
-                    WAITING, (System.nanoTime() - stopping) / 1_000_000);
+            assertEveryOneAnsweredShutdown(waiting, stopping, "SIGTERM");
 
             String log = server.log();
             assertTrue(log.contains("SUCCESS") && log.contains("EXPIRED_TOKEN")
@@ -92,37 +68,55 @@ class ShutdownIT {
     @Test
     void undeployAnswersEveryWaitingLogin() throws Exception {
         assumeFalse(ServerProcess.kind().equals("payara"), "Payara Micro cannot undeploy");
-        MockDeOAuthServer mock = DEOAUTH.server();
-        int port = ServerProcess.freePort();
-        try (ServerProcess server = ServerProcess.start("undeploy", port, Map.of(
-                "ALTSCODEX_CLIENT_ID", CLIENT,
-                "ALTSCODEX_CLIENT_SECRET", SECRET,
-                "ALTSCODEX_REDIRECT_URI", "http://127.0.0.1:" + port + "/api/getinfo",
-                "ALTSCODEX_AUTH_SERVER_URL", mock.baseUri().toString(),
-                "ALTSCODEX_AUTHORIZE_TIMEOUT", "PT120S"))) {
+        try (ServerProcess server = start("undeploy")) {
             assertEquals(200, Http.login(server.baseUrl(), "test-jwt-before").status());
-            int before = mock.requests(AUTHORIZE).size();
-            List<CompletableFuture<Answer>> waiting = new ArrayList<>();
-            for (int i = 0; i < WAITING; i++) {
-                waiting.add(Http.postAsync(server.baseUrl() + "/api/login", "application/json",
-                        "{\"jwt\":\"timeout-undeploy-" + i + "\"}"));
-            }
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (mock.requests(AUTHORIZE).size() < before + WAITING) {
-                assertTrue(System.nanoTime() < deadline, "the logins did not all reach authorize");
-                Thread.sleep(50);
-            }
+            List<CompletableFuture<Answer>> waiting = holdLogins(server, new ArrayList<>());
             long undeploying = System.nanoTime();
             server.undeploy();
-            for (CompletableFuture<Answer> login : waiting) {
-                Answer answer = login.get(30, TimeUnit.SECONDS);
-                assertEquals(503, answer.status(), answer.toString());
-                assertEquals("SHUTDOWN", answer.json().getString("code"));
-            }
-            System.out.printf("ShutdownIT: %d waiting logins answered 503 SHUTDOWN within %d ms of undeploy%n",
-                    WAITING, (System.nanoTime() - undeploying) / 1_000_000);
+            assertEveryOneAnsweredShutdown(waiting, undeploying, "undeploy");
             assertEquals(404, Http.login(server.baseUrl(), "test-jwt-after").status(), "the application is gone");
             server.stop();
         }
+    }
+
+    private static ServerProcess start(String name) throws Exception {
+        int port = ServerProcess.freePort();
+        return ServerProcess.start(name, port, Map.of(
+                "ALTSCODEX_CLIENT_ID", CLIENT,
+                "ALTSCODEX_CLIENT_SECRET", SECRET,
+                "ALTSCODEX_REDIRECT_URI", "http://127.0.0.1:" + port + "/api/getinfo",
+                "ALTSCODEX_AUTH_SERVER_URL", DEOAUTH.server().baseUri().toString(),
+                "ALTSCODEX_AUTHORIZE_TIMEOUT", "PT120S"));
+    }
+
+    /** {@value #WAITING} logins the mock never calls back, sent and waiting once they all reached authorize. */
+    private static List<CompletableFuture<Answer>> holdLogins(ServerProcess server, List<String> jwts)
+            throws InterruptedException {
+        MockDeOAuthServer mock = DEOAUTH.server();
+        int before = mock.requests(AUTHORIZE).size();
+        List<CompletableFuture<Answer>> waiting = new ArrayList<>();
+        for (int i = 0; i < WAITING; i++) {
+            String jwt = "timeout-eyJ" + UUID.randomUUID().toString().replace("-", "");
+            jwts.add(jwt);
+            waiting.add(Http.postAsync(server.baseUrl() + "/api/login", "application/json", "{\"jwt\":\"" + jwt + "\"}"));
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (mock.requests(AUTHORIZE).size() < before + WAITING) {
+            assertTrue(System.nanoTime() < deadline, "the logins did not all reach authorize");
+            Thread.sleep(50);
+        }
+        return waiting;
+    }
+
+    /** Every one 503 SHUTDOWN, none dropped; prints when the last answer came (a figure, not a target). */
+    private static void assertEveryOneAnsweredShutdown(List<CompletableFuture<Answer>> waiting, long since,
+            String event) throws Exception {
+        for (CompletableFuture<Answer> login : waiting) {
+            Answer answer = login.get(30, TimeUnit.SECONDS);
+            assertEquals(503, answer.status(), answer.toString());
+            assertEquals("SHUTDOWN", answer.json().getString("code"));
+        }
+        System.out.printf("ShutdownIT on %s: %d waiting logins answered 503 SHUTDOWN within %d ms of %s%n",
+                ServerProcess.kind(), WAITING, (System.nanoTime() - since) / 1_000_000, event);
     }
 }

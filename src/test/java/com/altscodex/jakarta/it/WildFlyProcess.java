@@ -158,10 +158,13 @@ public final class WildFlyProcess extends ServerProcess {
         return base.resolve("log").resolve("server.log");
     }
 
-    /** The console output, then server.log (the boot log included). */
+    /**
+     * server.log (the boot log included, and every line the console shows); the console only until
+     * server.log exists, so no line is counted twice.
+     */
     @Override
     public String log() throws IOException {
-        return super.log() + "\n----- " + serverLogFile() + " -----\n" + read(serverLogFile());
+        return Files.exists(serverLogFile()) ? read(serverLogFile()) : super.log();
     }
 
     /**
