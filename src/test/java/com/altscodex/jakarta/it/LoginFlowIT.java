@@ -31,6 +31,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 @RunAsClient
 class LoginFlowIT {
     private static final String BASE = ItEnvironment.BASE;
+    /** Logins in flight at once, each over its own connection. */
+    private static final int PARALLEL = 200;
 
     @RegisterExtension
     static final MockDeOAuthExtension DEOAUTH = ItEnvironment.deoauth();
@@ -146,10 +148,10 @@ class LoginFlowIT {
     @Test
     void concurrentLoginsEachGetTheirOwnSlot() {
         List<CompletableFuture<Answer>> answers = new ArrayList<>();
-        for (int i = 0; i < 40; i++) {
+        for (int i = 0; i < PARALLEL; i++) {
             answers.add(Http.postAsync(BASE + "/api/login", "application/json", "{\"jwt\":\"test-jwt-u" + i + "\"}"));
         }
-        for (int i = 0; i < 40; i++) {
+        for (int i = 0; i < PARALLEL; i++) {
             Answer answer = answers.get(i).join();
             assertEquals(200, answer.status(), answer.body());
             assertEquals("u" + i, answer.json().getJsonObject("data").getString("token_nickname"));
