@@ -13,7 +13,9 @@ import java.util.concurrent.CompletableFuture;
 
 /** A plain HTTP client, as a browser or a game client would call the server. */
 public final class Http {
-    private static final HttpClient CLIENT = HttpClient.newBuilder()
+    // HTTP/1.1, as browsers and curl speak plain http: the JDK's default asks each connection to
+    // upgrade to h2c, and Payara answered 200 such upgrades at once with GOAWAY
+    private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
     public record Answer(int status, String body) {
@@ -52,6 +54,11 @@ public final class Http {
         HttpResponse<String> response = CLIENT.send(HttpRequest.newBuilder(URI.create(url))
                 .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofString());
         return new Answer(response.statusCode(), response.body());
+    }
+
+    /** The client every test shares: HTTP/1.1, as a browser on plain http. */
+    public static HttpClient client() {
+        return CLIENT;
     }
 
     /** Any method, for the answers that headers carry (a 405's {@code Allow}). */

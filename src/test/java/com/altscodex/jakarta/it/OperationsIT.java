@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.altscodex.jakarta.dev.MockDeOAuthServer;
 import com.altscodex.jakarta.it.Http.Answer;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
@@ -70,7 +69,7 @@ class OperationsIT {
     }
 
     private static Answer get(String url) throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(
+        HttpResponse<String> response = Http.client().send(
                 HttpRequest.newBuilder(URI.create(url)).header("Accept", "application/json").GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         return new Answer(response.statusCode(), response.body());
@@ -104,7 +103,7 @@ class OperationsIT {
             assertTrue(System.nanoTime() < deadline);
             Thread.sleep(20);
         }
-        HttpResponse<String> refused = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+        HttpResponse<String> refused = Http.client().send(HttpRequest.newBuilder(
                 URI.create(base + "/api/login")).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"jwt\":\"test-jwt-late\"}")).build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -205,6 +204,17 @@ class OperationsIT {
         for (String path : List.of("/api/login:", "/api/getinfo:", "/api/login-url:", "LoginError:", "Retry-After")) {
             assertTrue(openapi.body().contains(path), path + " in\n" + openapi.body());
         }
+    }
+
+    @Test
+    @Order(7)
+    void aWrongMethodIsAnAnswerNotAnErrorInTheLog() throws Exception {
+        for (int i = 0; i < 3; i++) {
+            assertEquals(405, Http.get(base + "/api/getinfo").status());
+        }
+        // Open Liberty logged each unmapped 405 as a warning with a stack trace
+        assertEquals(List.of(), server.logLines("NotAllowedException"));
+        assertEquals(List.of(), server.logLines("CWPMI2006W"));
     }
 
     /**
