@@ -91,6 +91,8 @@ public final class WildFlyProcess extends ServerProcess {
                 "-D[Standalone]", "-Xms64m", "-Xmx512m",
                 "-Djava.net.preferIPv4Stack=true", "-Djava.awt.headless=true",
                 "-Djboss.modules.system.pkgs=org.jboss.byteman",
+                // as server-config/start-server: wait for requests in flight on SIGTERM
+                "-Dorg.wildfly.sigterm.suspend.timeout=30",
                 "-Djdk.serialFilter=maxbytes=10485760;maxdepth=128;maxarray=100000;maxrefs=300000"));
         command.addAll(MODULAR_JVM_OPTIONS);
         command.addAll(List.of(
