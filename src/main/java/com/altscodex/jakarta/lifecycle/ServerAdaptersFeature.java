@@ -18,7 +18,7 @@ public class ServerAdaptersFeature implements Feature {
 
     @Override
     public boolean configure(FeatureContext context) {
-        if (!ServerApis.present(ServerApis.JERSEY_LIFECYCLE)) {
+        if (!jaxRsRuntimeSignalsShutdown()) {
             return false;
         }
         try {

@@ -9,7 +9,7 @@ import java.util.concurrent.CountDownLatch;
  * system property ({@code mock.port}, {@code mock.client-id}, {@code mock.client-secret},
  * {@code mock.behaviour}: what {@code mvn -Pmock -Dmock.port=…} sets), else the environment
  * (MOCK_PORT, MOCK_CLIENT_ID, MOCK_CLIENT_SECRET, MOCK_BEHAVIOUR), else the default (9999,
- * dev-client, dev-secret-not-for-production, success: the client of server-config/payara/dev.properties).
+ * dev-client, dev-secret-not-for-production, success: the client that server-config/run configures).
  * It listens on 127.0.0.1 only.
  */
 public final class MockDeOAuthMain {

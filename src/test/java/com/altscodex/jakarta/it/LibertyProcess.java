@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -15,12 +14,11 @@ import java.util.stream.Stream;
 
 /**
  * Open Liberty ({@code it.liberty.home}) with {@code server-config/liberty/server.xml} and the WAR
- * ({@code it.war}) at {@code /} through {@code altscodex-app.xml}.
+ * ({@code it.war}) at {@code /} through {@code altscodex-app.xml}, which start-server puts in place.
  *
  * <p>Each instance has its own user directory, {@code it.work.dir/liberty/NAME} (WLP_USER_DIR),
  * so two run side by side; it is kept between runs, so a second start reuses the resolved
- * features. {@code server run} execs java in the foreground, so {@link #pid()} is the server JVM
- * and SIGTERM reaches it.
+ * features.
  */
 public final class LibertyProcess extends ServerProcess {
     private static final Duration UNDEPLOY = Duration.ofSeconds(60);
@@ -45,24 +43,10 @@ public final class LibertyProcess extends ServerProcess {
         Path home = Path.of(System.getProperty("it.liberty.home", "target/liberty/wlp")).toAbsolutePath();
         Path userDir = workDir(name).toAbsolutePath();
         Path serverDir = userDir.resolve("servers").resolve(SERVER);
-        Files.createDirectories(serverDir);
+        // a messages.log of an earlier run would say the server is up before this one is
         deleteTree(serverDir.resolve("logs"));
-        Path config = Path.of(System.getProperty("it.server.config", "server-config"), "liberty");
-        for (String file : List.of("server.xml", APP_XML)) {
-            Files.copy(config.resolve(file), serverDir.resolve(file), StandardCopyOption.REPLACE_EXISTING);
-        }
-        Files.writeString(serverDir.resolve("bootstrap.properties"), String.join("\n",
-                "altscodex.http.host=127.0.0.1",
-                "altscodex.http.port=" + port,
-                "altscodex.war=" + Path.of(System.getProperty("it.war")).toAbsolutePath(),
-                // the console is the test's log: no colour codes
-                "com.ibm.ws.logging.console.format=SIMPLE",
-                ""), StandardCharsets.UTF_8);
-        Files.writeString(serverDir.resolve("jvm.options"), "-Xmx512m\n", StandardCharsets.UTF_8);
         Path console = userDir.resolve("console.log");
-        Process process = launch(List.of(home.resolve("bin").resolve("server").toString(), "run", SERVER),
-                console, altscodexEnv, Map.of("JAVA_HOME", System.getProperty("java.home"),
-                        "WLP_USER_DIR", userDir.toString()));
+        Process process = launch("liberty", port, userDir, console, altscodexEnv, Map.of("LIBERTY_HOME", home.toString()));
         LibertyProcess liberty = new LibertyProcess(process, console, port, serverDir);
         liberty.awaitUp("Open Liberty", text -> {
             if (SERVER_FAILED.matcher(text).find()) {

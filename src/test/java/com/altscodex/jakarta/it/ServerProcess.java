@@ -65,13 +65,23 @@ public abstract class ServerProcess implements AutoCloseable {
         return dir;
     }
 
-    /** Starts {@code command} with the ALTSCODEX_* variables replaced by exactly these, output to {@code log}. */
-    protected static Process launch(List<String> command, Path log, Map<String, String> env,
+    /**
+     * Starts the server through {@code server-config/start-server}, as the run command and the
+     * benchmark do, with the WAR ({@code it.war}) at {@code /} on {@code port}, its files in
+     * {@code work} and its output in {@code log}. The ALTSCODEX_* variables are exactly
+     * {@code env}; {@code serverEnv} holds the script's own settings.
+     */
+    protected static Process launch(String kind, int port, Path work, Path log, Map<String, String> env,
             Map<String, String> serverEnv) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        Path script = Path.of(System.getProperty("it.server.config", "server-config"), "start-server");
+        ProcessBuilder builder = new ProcessBuilder("bash", script.toString(), kind, String.valueOf(port),
+                System.getProperty("it.war"), work.toString())
+                .redirectErrorStream(true).redirectOutput(log.toFile());
         // nothing of the test's own environment may configure the module or the server
         builder.environment().keySet().removeIf(key -> key.startsWith("ALTSCODEX_") || key.startsWith("WLP_")
                 || List.of("JVM_ARGS", "JAVA_OPTIONS", "JAVA_OPTS", "OPENJ9_JAVA_OPTIONS").contains(key));
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        builder.environment().put("SERVER_JVM_OPTS", "-Xms64m -Xmx512m");
         builder.environment().putAll(serverEnv);
         builder.environment().putAll(env);
         return builder.start();
@@ -154,7 +164,7 @@ public abstract class ServerProcess implements AutoCloseable {
         return log;
     }
 
-    /** The server JVM's pid. */
+    /** The server JVM's pid: start-server execs the JVM in its own process. */
     public long pid() {
         return process.pid();
     }
