@@ -5,6 +5,7 @@ import com.altscodex.jakarta.rest.AltsCodexExceptionMapper;
 import com.altscodex.jakarta.rest.HttpErrorMapper;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -21,5 +22,11 @@ public class AltsCodexApplication extends Application {
     public Set<Class<?>> getClasses() {
         return Set.of(LoginResource.class, CallbackResource.class, LoginUrlResource.class,
                 AltsCodexExceptionMapper.class, HttpErrorMapper.class, ServerAdaptersFeature.class);
+    }
+
+    /** No generated description of the resources (Jersey serves WADL by default): /openapi is the one. */
+    @Override
+    public Map<String, Object> getProperties() {
+        return Map.of("jersey.config.server.wadl.disableWadl", true);
     }
 }

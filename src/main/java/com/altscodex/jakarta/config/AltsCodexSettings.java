@@ -18,10 +18,11 @@ import java.time.Duration;
  * @param checkCallbackPath whether a callback mounted elsewhere than the redirect URI's path
  *                          fails the deployment
  * @param redis the shared store of waiting logins, or null to keep them in this process
+ * @param limits what a client's request may hold and how long it may take to send it
  */
 public record AltsCodexSettings(ClientCredentials credentials, String redirectUri,
         URI authServerUrl, URI platformUrl, Duration authorizeTimeout, Duration httpTimeout,
-        int maxPending, boolean checkCallbackPath, RedisLocation redis) {
+        int maxPending, boolean checkCallbackPath, RedisLocation redis, RequestLimits limits) {
 
     public static final int DEFAULT_MAX_PENDING = 20_000;
 
@@ -29,18 +30,18 @@ public record AltsCodexSettings(ClientCredentials credentials, String redirectUr
     public static AltsCodexSettings of(ClientCredentials credentials, String redirectUri, URI authServerUrl,
             URI platformUrl, Duration authorizeTimeout) {
         return new AltsCodexSettings(credentials, redirectUri, authServerUrl, platformUrl, authorizeTimeout,
-                Duration.ofSeconds(10), DEFAULT_MAX_PENDING, true, null);
+                Duration.ofSeconds(10), DEFAULT_MAX_PENDING, true, null, RequestLimits.DEFAULTS);
     }
 
     public AltsCodexSettings withMaxPending(int max) {
         return new AltsCodexSettings(credentials, redirectUri, authServerUrl, platformUrl, authorizeTimeout,
-                httpTimeout, max, checkCallbackPath, redis);
+                httpTimeout, max, checkCallbackPath, redis, limits);
     }
 
     /** The same settings with the waiting logins shared through Redis. */
     public AltsCodexSettings withRedis(RedisLocation location) {
         return new AltsCodexSettings(credentials, redirectUri, authServerUrl, platformUrl, authorizeTimeout,
-                httpTimeout, maxPending, checkCallbackPath, location);
+                httpTimeout, maxPending, checkCallbackPath, location, limits);
     }
 
     public String clientId() {

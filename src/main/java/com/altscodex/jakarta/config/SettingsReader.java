@@ -11,6 +11,8 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads {@link AltsCodexSettings} from any key lookup (MicroProfile Config in a server, a map in
@@ -29,6 +31,9 @@ public final class SettingsReader {
     public static final String CHECK_CALLBACK_PATH = PREFIX + "check-callback-path";
     public static final String PENDING_STORE = PREFIX + "pending-store";
     public static final String REDIS_URI = PREFIX + "redis.uri";
+    public static final String MAX_BODY = PREFIX + "max-body";
+    public static final String MAX_JWT_LENGTH = PREFIX + "max-jwt-length";
+    public static final String BODY_TIMEOUT = PREFIX + "body-timeout";
 
     static final String DEFAULT_AUTH_SERVER_URL = "https://api.altscodex.com";
     static final String DEFAULT_PLATFORM_URL = "https://altscodex.com";
@@ -36,6 +41,10 @@ public final class SettingsReader {
     static final String DEFAULT_HTTP_TIMEOUT = "PT10S";
 
     /** Hosts the DeOAuth guides warn about: they do not exist, and every call would fail. */
+    /** A body above this is no login: the module's own limit cannot be raised past it. */
+    static final int LARGEST_MAX_BODY = 1024 * 1024;
+    private static final Pattern SIZE = Pattern.compile("(\\d{1,9})\\s*(b|k|kb|kib|m|mb|mib)?");
+
     private static final Set<String> INVENTED_HOSTS =
             Set.of("oauth.altscodex.com", "auth.altscodex.com", "login.altscodex.com");
 
@@ -65,12 +74,45 @@ public final class SettingsReader {
         int maxPending = positiveInt(MAX_PENDING, AltsCodexSettings.DEFAULT_MAX_PENDING);
         boolean checkCallbackPath = bool(CHECK_CALLBACK_PATH, true);
         RedisLocation redis = pendingStore();
+        RequestLimits limits = limits();
         if (!problems.isEmpty()) {
             throw new InvalidSettingsException(problems);
         }
         return new AltsCodexSettings(ClientCredentials.of(clientId, secret), redirect.toString(),
                 withoutTrailingSlash(auth), withoutTrailingSlash(platform), authorizeTimeout, httpTimeout,
-                maxPending, checkCallbackPath, redis);
+                maxPending, checkCallbackPath, redis, limits);
+    }
+
+    private RequestLimits limits() {
+        int maxJwt = size(MAX_JWT_LENGTH, RequestLimits.DEFAULT_MAX_JWT_LENGTH);
+        int maxBody = size(MAX_BODY, RequestLimits.DEFAULT_MAX_BODY);
+        Duration bodyTimeout = duration(BODY_TIMEOUT, RequestLimits.DEFAULT_BODY_TIMEOUT.toString());
+        if (maxBody > LARGEST_MAX_BODY) {
+            problems.add(MAX_BODY + "=" + maxBody + " is above " + LARGEST_MAX_BODY + " bytes, the most a login"
+                    + " body needs: lower it" + howToSet(MAX_BODY));
+        } else if (maxBody < maxJwt + RequestLimits.JSON_ROOM) {
+            problems.add(MAX_BODY + "=" + maxBody + " cannot hold a JWT of " + MAX_JWT_LENGTH + "=" + maxJwt
+                    + ": raise " + MAX_BODY + " to at least " + (maxJwt + RequestLimits.JSON_ROOM) + " or lower "
+                    + MAX_JWT_LENGTH + howToSet(MAX_BODY));
+        }
+        return maxJwt > 0 && maxBody > 0 && bodyTimeout != null
+                ? new RequestLimits(maxBody, maxJwt, bodyTimeout) : RequestLimits.DEFAULTS;
+    }
+
+    /** Bytes, or with a binary unit: {@code 16384}, {@code 16k}, {@code 16KiB}, {@code 1MiB}. */
+    private int size(String key, int defaultValue) {
+        String text = optional(key, String.valueOf(defaultValue));
+        Matcher m = SIZE.matcher(text.toLowerCase(Locale.ROOT));
+        if (m.matches()) {
+            long unit = m.group(2) == null || m.group(2).equals("b") ? 1 : m.group(2).startsWith("k") ? 1024 : 1024 * 1024;
+            long value = Long.parseLong(m.group(1)) * unit;
+            if (value > 0 && value <= Integer.MAX_VALUE) {
+                return (int) value;
+            }
+        }
+        problems.add(key + "='" + text + "' is not a positive size: use bytes (16384) or KiB/MiB (16KiB)"
+                + howToSet(key));
+        return -1;
     }
 
     /** Null for {@code memory}; the Redis location for {@code redis}. */

@@ -9,7 +9,8 @@ package com.altscodex.jakarta.error;
  * client secret, a JWT, an authorization code or an access token.
  */
 public abstract sealed class AltsCodexException extends RuntimeException
-        permits BadRequestException, ExpiredTokenException, AuthorizeFailedException,
+        permits BadRequestException, PayloadTooLargeException, UnsupportedMediaTypeException,
+        BodyTimeoutException, ExpiredTokenException, AuthorizeFailedException,
         CallbackRejectedException, CallbackTimeoutException, UpstreamHttpException,
         UpstreamUnavailableException, OverloadedException, StoreUnavailableException, ShutdownException {
 

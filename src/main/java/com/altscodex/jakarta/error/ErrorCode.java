@@ -4,7 +4,13 @@ package com.altscodex.jakarta.error;
 public enum ErrorCode {
     BAD_REQUEST(400),
     EXPIRED_TOKEN(401),
+    /** The client sent its body more slowly than {@code altscodex.body-timeout} allows. */
+    BODY_TIMEOUT(408),
     CALLBACK_TIMEOUT(408),
+    /** The body is larger than {@code altscodex.max-body}: refused before it is read. */
+    PAYLOAD_TOO_LARGE(413),
+    /** The body is neither JSON nor a form, or not in UTF-8. */
+    UNSUPPORTED_MEDIA_TYPE(415),
     AUTHORIZE_FAILED(502),
     CALLBACK_REJECTED(502),
     UPSTREAM_HTTP(502),

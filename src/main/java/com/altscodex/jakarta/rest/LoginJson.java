@@ -4,18 +4,11 @@ import com.altscodex.jakarta.SlotInfo;
 import com.altscodex.jakarta.error.AltsCodexException;
 import com.altscodex.jakarta.error.ErrorCode;
 import com.altscodex.jakarta.error.OverloadedException;
-import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.io.StringReader;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 
 /**
  * The JSON of the login endpoints. A slot goes to the browser without its access token and
@@ -51,57 +44,15 @@ public final class LoginJson {
     }
 
     static Response failure(int status, String code, String message) {
-        String body = JSON.createObjectBuilder()
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(failureBody(code, message)).build();
+    }
+
+    static String failureBody(String code, String message) {
+        return JSON.createObjectBuilder()
                 .add("success", false)
                 .add("error", message)
                 .add("code", code)
                 .build().toString();
-        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
-    }
-
-    /**
-     * The JWT of a login body: the {@code jwt} field of a form, or else the {@code jwt} member of a
-     * JSON object; null when absent, not text, or unreadable.
-     */
-    static String jwtFrom(String contentType, String body) {
-        if (contentType != null && contentType.toLowerCase(Locale.ROOT)
-                .startsWith(MediaType.APPLICATION_FORM_URLENCODED)) {
-            return formField(body, "jwt");
-        }
-        return jwtFromJson(body);
-    }
-
-    private static String formField(String body, String name) {
-        if (body == null) {
-            return null;
-        }
-        for (String pair : body.split("&")) {
-            int eq = pair.indexOf('=');
-            try {
-                if (eq > 0 && URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8)
-                        .equals(name)) {
-                    return URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-                }
-            } catch (IllegalArgumentException malformed) {
-                return null;
-            }
-        }
-        return null;
-    }
-
-    private static String jwtFromJson(String body) {
-        if (body == null || body.isBlank()) {
-            return null;
-        }
-        try (var reader = JSON.createReader(new StringReader(body))) {
-            JsonValue value = reader.readValue();
-            if (value instanceof JsonObject object && object.get("jwt") instanceof JsonString jwt) {
-                return jwt.getString();
-            }
-            return null;
-        } catch (RuntimeException unreadable) {
-            return null;
-        }
     }
 
     private static void addIfPresent(JsonObjectBuilder builder, String name, String value) {

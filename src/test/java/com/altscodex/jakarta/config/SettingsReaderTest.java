@@ -161,4 +161,33 @@ class SettingsReaderTest {
         assertEquals("env-client", settings.clientId());
         assertEquals(Duration.ofSeconds(2), settings.authorizeTimeout());
     }
+
+    @Test
+    void requestLimitsHaveDefaultsAndTakeSizes() {
+        AltsCodexSettings defaults = read(valid());
+        assertEquals(RequestLimits.DEFAULTS, defaults.limits());
+        Map<String, String> config = valid();
+        config.put("altscodex.max-body", "4KiB");
+        config.put("altscodex.max-jwt-length", "2048");
+        config.put("altscodex.body-timeout", "3s");
+        assertEquals(new RequestLimits(4096, 2048, Duration.ofSeconds(3)), read(config).limits());
+    }
+
+    @Test
+    void aBodyLimitThatCannotHoldTheJwtIsRefusedNamingBothKeys() {
+        Map<String, String> config = valid();
+        config.put("altscodex.max-body", "1k");
+        config.put("altscodex.body-timeout", "never");
+        InvalidSettingsException e = assertThrows(InvalidSettingsException.class, () -> read(config));
+        assertTrue(e.getMessage().contains("altscodex.max-body=1024 cannot hold a JWT of altscodex.max-jwt-length=8192"),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("ALTSCODEX_MAX_BODY"), e.getMessage());
+        assertTrue(e.getMessage().contains("altscodex.body-timeout='never'"), e.getMessage());
+        config.put("altscodex.max-body", "lots");
+        assertTrue(assertThrows(InvalidSettingsException.class, () -> read(config)).getMessage()
+                .contains("altscodex.max-body='lots' is not a positive size"));
+        config.put("altscodex.max-body", "2MiB");
+        assertTrue(assertThrows(InvalidSettingsException.class, () -> read(config)).getMessage()
+                .contains("is above 1048576 bytes"));
+    }
 }

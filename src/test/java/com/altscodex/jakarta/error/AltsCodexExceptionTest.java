@@ -12,26 +12,29 @@ class AltsCodexExceptionTest {
 
     @Test
     void eachMemberSaysItsCodeAndStatus() {
-        Map<AltsCodexException, Integer> expected = Map.of(
-                new BadRequestException("x"), 400,
-                new ExpiredTokenException(), 401,
-                new CallbackTimeoutException(Duration.ofSeconds(15)), 408,
-                new AuthorizeFailedException("X", null), 502,
-                new CallbackRejectedException(null), 502,
-                new UpstreamHttpException("get_token", 500, null), 502,
-                new UpstreamUnavailableException(), 502,
-                new OverloadedException(1, 2), 503,
-                new StoreUnavailableException(), 503,
-                new ShutdownException(), 503);
+        Map<AltsCodexException, Integer> expected = Map.ofEntries(
+                Map.entry(new BadRequestException("x"), 400),
+                Map.entry(new PayloadTooLargeException(16), 413),
+                Map.entry(new UnsupportedMediaTypeException("x"), 415),
+                Map.entry(new BodyTimeoutException(Duration.ofSeconds(1)), 408),
+                Map.entry(new ExpiredTokenException(), 401),
+                Map.entry(new CallbackTimeoutException(Duration.ofSeconds(15)), 408),
+                Map.entry(new AuthorizeFailedException("X", null), 502),
+                Map.entry(new CallbackRejectedException(null), 502),
+                Map.entry(new UpstreamHttpException("get_token", 500, null), 502),
+                Map.entry(new UpstreamUnavailableException(), 502),
+                Map.entry(new OverloadedException(1, 2), 503),
+                Map.entry(new StoreUnavailableException(), 503),
+                Map.entry(new ShutdownException(), 503));
         expected.forEach((exception, status) -> assertEquals(status, exception.status(), exception.code().name()));
         assertEquals("EXPIRED_TOKEN", new ExpiredTokenException().code().name());
-        assertEquals(10, ErrorCode.values().length);
+        assertEquals(13, ErrorCode.values().length);
     }
 
     @Test
     void theFamilyIsSealed() {
         assertTrue(AltsCodexException.class.isSealed());
-        assertEquals(10, AltsCodexException.class.getPermittedSubclasses().length);
+        assertEquals(13, AltsCodexException.class.getPermittedSubclasses().length);
     }
 
     @Test

@@ -11,27 +11,6 @@ import org.junit.jupiter.api.Test;
 class LoginJsonTest {
 
     @Test
-    void theJwtIsReadFromAJsonObject() {
-        String json = "application/json";
-        assertEquals("abc", LoginJson.jwtFrom(json, "{\"jwt\": \"abc\", \"other\": 1}"));
-        assertEquals("abc", LoginJson.jwtFrom(null, "{\"jwt\": \"abc\"}"));
-        assertNull(LoginJson.jwtFrom(json, "{\"jwt\": 42}"));
-        assertNull(LoginJson.jwtFrom(json, "[\"abc\"]"));
-        assertNull(LoginJson.jwtFrom(json, "{bad json"));
-        assertNull(LoginJson.jwtFrom(json, ""));
-        assertNull(LoginJson.jwtFrom(null, null));
-    }
-
-    @Test
-    void theJwtIsReadFromAFormField() {
-        String form = "application/x-www-form-urlencoded; charset=UTF-8";
-        assertEquals("a.b+c", LoginJson.jwtFrom(form, "other=1&jwt=a.b%2Bc"));
-        assertNull(LoginJson.jwtFrom(form, "other=1"));
-        assertNull(LoginJson.jwtFrom(form, "jwt=%zz"));
-        assertNull(LoginJson.jwtFrom(form, null));
-    }
-
-    @Test
     void aSlotGoesOutWithoutItsAccessTokenAndCode() {
         var response = LoginJson.success(new SlotInfo("id-1", "access-secret", "0xabc", "nick", 3, "code-secret"));
         String body = (String) response.getEntity();
