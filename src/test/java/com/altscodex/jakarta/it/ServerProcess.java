@@ -61,6 +61,14 @@ public abstract class ServerProcess implements AutoCloseable {
     /** Where an instance keeps its files: its own folder, so two can run side by side. */
     protected static Path workDir(String name) throws IOException {
         Path dir = Path.of(System.getProperty("it.work.dir", "target/it"), kind(), name);
+        // a log and deployment marker left by an earlier run would pass for this server's start
+        if (Files.exists(dir)) {
+            try (var files = Files.walk(dir)) {
+                for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(file);
+                }
+            }
+        }
         Files.createDirectories(dir);
         return dir;
     }
