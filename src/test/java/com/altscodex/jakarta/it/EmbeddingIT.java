@@ -7,6 +7,7 @@ import com.altscodex.jakarta.dev.MockDeOAuthServer;
 import com.altscodex.jakarta.it.Http.Answer;
 import com.altscodex.jakarta.it.embedded.GameApplication;
 import com.altscodex.jakarta.it.embedded.GameCallback;
+import com.altscodex.jakarta.it.embedded.GameBodies;
 import com.altscodex.jakarta.it.embedded.GameLogin;
 import com.altscodex.jakarta.it.embedded.GameStatus;
 import com.altscodex.jakarta.testkit.MockDeOAuthExtension;
@@ -41,7 +42,7 @@ class EmbeddingIT {
                 + "altscodex.redirect-uri=" + BASE + "/game/auth/deoauth-callback\n";
         return ItEnvironment.atRoot(ShrinkWrap.create(WebArchive.class, "game.war")
                 .addAsLibrary(classesJar)
-                .addClasses(GameApplication.class, GameLogin.class, GameCallback.class, GameStatus.class)
+                .addClasses(GameApplication.class, GameLogin.class, GameCallback.class, GameStatus.class, GameBodies.class)
                 .addAsResource(new StringAsset(config), "META-INF/microprofile-config.properties"));
     }
 
