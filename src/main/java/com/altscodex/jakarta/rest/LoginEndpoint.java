@@ -85,8 +85,9 @@ public abstract class LoginEndpoint {
         }, GONE_GRACE.toMillis(), TimeUnit.MILLISECONDS);
         try {
             long length = request.getContentLengthLong();
-            if (length > limits.maxBody() && "100-continue".equalsIgnoreCase(request.getHeader("Expect"))) {
-                // the client waits for our word before it sends its body: say no at once
+            if (length > limits.maxBody() && (length > BodyReader.MAX_DRAINED
+                    || "100-continue".equalsIgnoreCase(request.getHeader("Expect")))) {
+                // too much to read and drop, or the client waits for our word before it sends: say no at once
                 onRefused.accept(new PayloadTooLargeException(limits.maxBody()));
             } else if (request.isAsyncStarted()) {
                 BodyReader.start(request.getInputStream(), length, limits, executors.timers(), onBody, onRefused, onGone);
