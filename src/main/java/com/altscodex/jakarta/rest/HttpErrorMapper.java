@@ -1,5 +1,6 @@
 package com.altscodex.jakarta.rest;
 
+import com.altscodex.jakarta.error.ErrorCode;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -34,12 +35,12 @@ public class HttpErrorMapper implements ExceptionMapper<WebApplicationException>
 
     static String codeOf(int status) {
         return switch (status) {
-            case 400 -> "BAD_REQUEST";
+            case 400 -> ErrorCode.BAD_REQUEST.name();
             case 404 -> "NOT_FOUND";
             case 405 -> "METHOD_NOT_ALLOWED";
             case 406 -> "NOT_ACCEPTABLE";
-            case 413 -> "PAYLOAD_TOO_LARGE";
-            case 415 -> "UNSUPPORTED_MEDIA_TYPE";
+            case 413 -> ErrorCode.PAYLOAD_TOO_LARGE.name();
+            case 415 -> ErrorCode.UNSUPPORTED_MEDIA_TYPE.name();
             default -> status >= 500 ? "INTERNAL" : "HTTP_" + status;
         };
     }
