@@ -22,6 +22,7 @@ import com.altscodex.jakarta.pending.Registration;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.net.URLEncoder;
@@ -33,6 +34,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -57,6 +59,7 @@ public class AltsCodexBackend {
     private DeOAuthClient client;
     private PendingLogins pending;
     private LoginObserver observer;
+    private Consumer<AltsCodexLogin> logins = login -> { };
     private final UpstreamWatch upstream = new UpstreamWatch();
     private volatile boolean shutDown;
 
@@ -65,6 +68,13 @@ public class AltsCodexBackend {
     }
 
     @Inject
+    public AltsCodexBackend(AltsCodexSettings settings, BackendExecutors executors, DeOAuthTransport transport,
+            LoginObserver observer, Event<AltsCodexLogin> logins) {
+        this(settings, executors, transport, observer);
+        this.logins = logins::fire;
+    }
+
+    /** A backend that fires no {@link AltsCodexLogin} event: outside CDI, or where nothing observes it. */
     public AltsCodexBackend(AltsCodexSettings settings, BackendExecutors executors, DeOAuthTransport transport,
             LoginObserver observer) {
         this.settings = settings;
@@ -107,7 +117,23 @@ public class AltsCodexBackend {
         // registered before authorize is sent: the callback may overtake authorize's answer
         Registration registration = pending.register(state, timeout);
         CompletableFuture<SlotInfo> login = registration.result();
-        login.whenComplete((slot, failure) -> finished(state, started, failure));
+        // the caller's stage completes after the event's observers ran, so what they keep is there
+        // when the caller's next request comes; cancelling it cancels the login
+        CompletableFuture<SlotInfo> answer = new CompletableFuture<>();
+        login.whenComplete((slot, failure) -> {
+            finished(state, started, failure);
+            if (failure == null) {
+                announce(state, slot);
+                answer.complete(slot);
+            } else {
+                answer.completeExceptionally(failure);
+            }
+        });
+        answer.whenComplete((slot, failure) -> {
+            if (answer.isCancelled()) {
+                login.cancel(false);
+            }
+        });
         registration.recorded().whenComplete((recorded, notRecorded) -> {
             if (notRecorded != null) {
                 pending.fail(state, asAltsCodex(notRecorded));
@@ -119,7 +145,17 @@ public class AltsCodexBackend {
                 });
             }
         });
-        return login;
+        return answer;
+    }
+
+    private void announce(String state, SlotInfo slot) {
+        try {
+            logins.accept(new AltsCodexLogin(slot));
+        } catch (RuntimeException e) {
+            // the observer's message may quote what it was handed: its type is enough to find it
+            LOG.warning(() -> "an observer of AltsCodexLogin failed for login " + prefix(state) + ": "
+                    + e.getClass().getName() + "; the login goes on");
+        }
     }
 
     /**

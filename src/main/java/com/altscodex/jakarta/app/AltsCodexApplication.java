@@ -3,6 +3,7 @@ package com.altscodex.jakarta.app;
 import com.altscodex.jakarta.lifecycle.ServerAdaptersFeature;
 import com.altscodex.jakarta.rest.AltsCodexExceptionMapper;
 import com.altscodex.jakarta.rest.HttpErrorMapper;
+import com.altscodex.jakarta.rest.SessionRoles;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 import java.util.Map;
@@ -20,8 +21,9 @@ public class AltsCodexApplication extends Application {
 
     @Override
     public Set<Class<?>> getClasses() {
-        return Set.of(LoginResource.class, CallbackResource.class, LoginUrlResource.class,
-                AltsCodexExceptionMapper.class, HttpErrorMapper.class, ServerAdaptersFeature.class);
+        return Set.of(LoginResource.class, CallbackResource.class, LoginUrlResource.class, MeResource.class,
+                LogoutResource.class, AltsCodexExceptionMapper.class, HttpErrorMapper.class, ServerAdaptersFeature.class,
+                SessionRoles.class);
     }
 
     /** No generated description of the resources (Jersey serves WADL by default): /openapi is the one. */

@@ -19,10 +19,12 @@ import java.time.Duration;
  *                          fails the deployment
  * @param redis the shared store of waiting logins, or null to keep them in this process
  * @param limits what a client's request may hold and how long it may take to send it
+ * @param session the sessions a login issues, {@link SessionSettings#OFF} for none
  */
 public record AltsCodexSettings(ClientCredentials credentials, String redirectUri,
         URI authServerUrl, URI platformUrl, Duration authorizeTimeout, Duration httpTimeout,
-        int maxPending, boolean checkCallbackPath, RedisLocation redis, RequestLimits limits) {
+        int maxPending, boolean checkCallbackPath, RedisLocation redis, RequestLimits limits,
+        SessionSettings session) {
 
     public static final int DEFAULT_MAX_PENDING = 20_000;
 
@@ -30,18 +32,24 @@ public record AltsCodexSettings(ClientCredentials credentials, String redirectUr
     public static AltsCodexSettings of(ClientCredentials credentials, String redirectUri, URI authServerUrl,
             URI platformUrl, Duration authorizeTimeout) {
         return new AltsCodexSettings(credentials, redirectUri, authServerUrl, platformUrl, authorizeTimeout,
-                Duration.ofSeconds(10), DEFAULT_MAX_PENDING, true, null, RequestLimits.DEFAULTS);
+                Duration.ofSeconds(10), DEFAULT_MAX_PENDING, true, null, RequestLimits.DEFAULTS, SessionSettings.OFF);
     }
 
     public AltsCodexSettings withMaxPending(int max) {
         return new AltsCodexSettings(credentials, redirectUri, authServerUrl, platformUrl, authorizeTimeout,
-                httpTimeout, max, checkCallbackPath, redis, limits);
+                httpTimeout, max, checkCallbackPath, redis, limits, session);
     }
 
     /** The same settings with the waiting logins shared through Redis. */
     public AltsCodexSettings withRedis(RedisLocation location) {
         return new AltsCodexSettings(credentials, redirectUri, authServerUrl, platformUrl, authorizeTimeout,
-                httpTimeout, maxPending, checkCallbackPath, location, limits);
+                httpTimeout, maxPending, checkCallbackPath, location, limits, session);
+    }
+
+    /** The same settings with these sessions. */
+    public AltsCodexSettings withSession(SessionSettings sessions) {
+        return new AltsCodexSettings(credentials, redirectUri, authServerUrl, platformUrl, authorizeTimeout,
+                httpTimeout, maxPending, checkCallbackPath, redis, limits, sessions);
     }
 
     public String clientId() {

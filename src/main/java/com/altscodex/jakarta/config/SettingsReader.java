@@ -2,6 +2,7 @@ package com.altscodex.jakarta.config;
 
 import com.altscodex.jakarta.client.ClientCredentials;
 import com.altscodex.jakarta.pending.RedisLocation;
+import com.altscodex.jakarta.session.SigningKeys;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
@@ -34,17 +35,26 @@ public final class SettingsReader {
     public static final String MAX_BODY = PREFIX + "max-body";
     public static final String MAX_JWT_LENGTH = PREFIX + "max-jwt-length";
     public static final String BODY_TIMEOUT = PREFIX + "body-timeout";
+    public static final String SESSION_ENABLED = PREFIX + "session.enabled";
+    public static final String SESSION_SIGNING_KEYS = PREFIX + "session.signing-keys";
+    public static final String SESSION_TTL = PREFIX + "session.ttl";
+    public static final String SESSION_COOKIE_NAME = PREFIX + "session.cookie-name";
+    public static final String SESSION_GROUPS = PREFIX + "session.groups";
 
     static final String DEFAULT_AUTH_SERVER_URL = "https://api.altscodex.com";
     static final String DEFAULT_PLATFORM_URL = "https://altscodex.com";
     static final String DEFAULT_AUTHORIZE_TIMEOUT = "PT15S";
     static final String DEFAULT_HTTP_TIMEOUT = "PT10S";
 
-    /** Hosts the DeOAuth guides warn about: they do not exist, and every call would fail. */
     /** A body above this is no login: the module's own limit cannot be raised past it. */
     static final int LARGEST_MAX_BODY = 1024 * 1024;
     private static final Pattern SIZE = Pattern.compile("(\\d{1,9})\\s*(b|k|kb|kib|m|mb|mib)?");
 
+    /** RFC 6265's cookie-name characters (an HTTP token). */
+    private static final Pattern COOKIE_NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]{1,64}");
+    private static final String MAKE_A_KEY = "make one with `openssl rand -base64 32`";
+
+    /** Hosts the DeOAuth guides warn about: they do not exist, and every call would fail. */
     private static final Set<String> INVENTED_HOSTS =
             Set.of("oauth.altscodex.com", "auth.altscodex.com", "login.altscodex.com");
 
@@ -75,12 +85,76 @@ public final class SettingsReader {
         boolean checkCallbackPath = bool(CHECK_CALLBACK_PATH, true);
         RedisLocation redis = pendingStore();
         RequestLimits limits = limits();
+        SessionSettings session = session(redirect);
         if (!problems.isEmpty()) {
             throw new InvalidSettingsException(problems);
         }
         return new AltsCodexSettings(ClientCredentials.of(clientId, secret), redirect.toString(),
                 withoutTrailingSlash(auth), withoutTrailingSlash(platform), authorizeTimeout, httpTimeout,
-                maxPending, checkCallbackPath, redis, limits);
+                maxPending, checkCallbackPath, redis, limits, session);
+    }
+
+    private SessionSettings session(URI redirect) {
+        boolean enabled = bool(SESSION_ENABLED, false);
+        Duration ttl = duration(SESSION_TTL, SessionSettings.DEFAULT_TTL.toString());
+        String cookieName = optional(SESSION_COOKIE_NAME, SessionSettings.DEFAULT_COOKIE_NAME);
+        if (!COOKIE_NAME.matcher(cookieName).matches()) {
+            problems.add(SESSION_COOKIE_NAME + "='" + cookieName + "' is not a cookie name: use letters, digits and"
+                    + " - _ . only" + howToSet(SESSION_COOKIE_NAME));
+        }
+        List<String> groups = list(SESSION_GROUPS).orElse(SessionSettings.DEFAULT_GROUPS);
+        if (!enabled) {
+            return SessionSettings.OFF;
+        }
+        SigningKeys keys = signingKeys();
+        boolean secure = redirect == null || !plainHttpOnThisMachine(redirect);
+        return keys == null || ttl == null ? SessionSettings.OFF
+                : new SessionSettings(true, keys, ttl, cookieName, groups, secure);
+    }
+
+    /** The keys, every fault named by the key's place in the list, never by its value. */
+    private SigningKeys signingKeys() {
+        Optional<List<String>> texts = list(SESSION_SIGNING_KEYS);
+        if (texts.isEmpty()) {
+            problems.add(SESSION_SIGNING_KEYS + " is missing: sessions are on (" + SESSION_ENABLED + "=true), so set"
+                    + " it to one or more base64 keys of at least 256 bits, comma-separated, the first signing and"
+                    + " all verifying (" + MAKE_A_KEY + "), or turn sessions off with " + SESSION_ENABLED + "=false"
+                    + howToSet(SESSION_SIGNING_KEYS));
+            return null;
+        }
+        List<byte[]> keys = new ArrayList<>();
+        List<String> faults = new ArrayList<>();
+        for (int i = 0; i < texts.get().size(); i++) {
+            String place = "key " + (i + 1) + " of " + texts.get().size();
+            try {
+                byte[] key = SigningKeys.decode(texts.get().get(i));
+                if (key.length < SigningKeys.MIN_BYTES) {
+                    faults.add(place + " has " + key.length * 8 + " bits");
+                }
+                keys.add(key);
+            } catch (IllegalArgumentException notBase64) {
+                faults.add(place + " is not base64");
+            }
+        }
+        if (!faults.isEmpty()) {
+            problems.add(SESSION_SIGNING_KEYS + ": " + String.join(", ", faults) + "; each key must be base64 of at"
+                    + " least " + SigningKeys.MIN_BYTES * 8 + " bits: " + MAKE_A_KEY + howToSet(SESSION_SIGNING_KEYS));
+            return null;
+        }
+        return SigningKeys.of(keys);
+    }
+
+    /** A comma-separated list without blank members, or empty when the key has no value. */
+    private Optional<List<String>> list(String key) {
+        return lookup.apply(key).map(text -> java.util.Arrays.stream(text.split(","))
+                .map(String::trim).filter(v -> !v.isEmpty()).toList()).filter(values -> !values.isEmpty());
+    }
+
+    /** Plain http to this machine: development, where a browser would not send a Secure cookie back. */
+    public static boolean plainHttpOnThisMachine(URI uri) {
+        String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
+        boolean local = host.equals("localhost") || host.equals("127.0.0.1") || host.equals("[::1]");
+        return "http".equalsIgnoreCase(uri.getScheme()) && local;
     }
 
     private RequestLimits limits() {

@@ -4,7 +4,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
 import jakarta.enterprise.inject.spi.Extension;
 import java.net.URI;
-import java.util.Locale;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.ConfigProvider;
 
@@ -21,7 +20,8 @@ public class SettingsValidation implements Extension {
             LOG.info(() -> "AltsCodex configured: client " + settings.clientId() + ", DeOAuth server "
                     + settings.authServerUrl() + ", callback " + settings.redirectUri()
                     + ", authorize timeout " + settings.authorizeTimeout() + ", waiting logins "
-                    + (settings.redis() == null ? "in memory" : "in Redis at " + settings.redis()));
+                    + (settings.redis() == null ? "in memory" : "in Redis at " + settings.redis())
+                    + ", " + describe(settings.session()));
             warnIfPlainHttp(settings.redirectUri());
         } catch (InvalidSettingsException e) {
             LOG.severe(e.getMessage());
@@ -29,13 +29,20 @@ public class SettingsValidation implements Extension {
         }
     }
 
+    /** What a login issues, naming how many keys but never one of them. */
+    static String describe(SessionSettings session) {
+        return !session.enabled() ? "sessions off"
+                : "sessions on (" + session.keys().size() + " signing key" + (session.keys().size() == 1 ? "" : "s")
+                + ", ttl " + session.ttl() + ", cookie " + session.cookieName()
+                + (session.secureCookie() ? "" : " without Secure, for plain http on this machine")
+                + ", groups " + String.join(",", session.groups()) + ")";
+    }
+
     /** The callback carries a single-use code: in the open it belongs on HTTPS. */
     static boolean warnIfPlainHttp(String redirectUri) {
         URI uri = URI.create(redirectUri);
-        String host = uri.getHost().toLowerCase(Locale.ROOT);
-        boolean local = host.equals("localhost") || host.equals("127.0.0.1") || host.equals("[::1]");
-        if ("http".equalsIgnoreCase(uri.getScheme()) && !local) {
-            LOG.warning(() -> SettingsReader.REDIRECT_URI + "=" + redirectUri + " is plain HTTP on " + host
+        if ("http".equalsIgnoreCase(uri.getScheme()) && !SettingsReader.plainHttpOnThisMachine(uri)) {
+            LOG.warning(() -> SettingsReader.REDIRECT_URI + "=" + redirectUri + " is plain HTTP on " + uri.getHost()
                     + ": the DeOAuth callback carries a single-use code; use https:// outside localhost");
             return true;
         }

@@ -1,7 +1,7 @@
 package com.altscodex.jakarta.error;
 
 /**
- * Every way a login or a DeOAuth call can fail. Each member carries its {@link ErrorCode}, so
+ * Every way a login, a DeOAuth call or a session check can fail. Each member carries its {@link ErrorCode}, so
  * callers switch on {@link #code()} (or on the type) instead of matching message text, and the
  * HTTP status is {@code code().status()}.
  *
@@ -12,7 +12,8 @@ public abstract sealed class AltsCodexException extends RuntimeException
         permits BadRequestException, PayloadTooLargeException, UnsupportedMediaTypeException,
         BodyTimeoutException, ExpiredTokenException, AuthorizeFailedException,
         CallbackRejectedException, CallbackTimeoutException, UpstreamHttpException,
-        UpstreamUnavailableException, OverloadedException, StoreUnavailableException, ShutdownException {
+        UpstreamUnavailableException, OverloadedException, StoreUnavailableException, ShutdownException,
+        NotAuthenticatedException, AccessDeniedException {
 
     private static final long serialVersionUID = 1L;
 

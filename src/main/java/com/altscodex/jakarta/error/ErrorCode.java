@@ -1,9 +1,19 @@
 package com.altscodex.jakarta.error;
 
-/** The stable codes a failed login answers with, and the HTTP status each maps to. */
+/** The stable codes a failed login or a refused session answers with, and the HTTP status each maps to. */
 public enum ErrorCode {
     BAD_REQUEST(400),
     EXPIRED_TOKEN(401),
+    /** A protected resource, and the request carries no session. */
+    SESSION_REQUIRED(401),
+    /** The session token is malformed, tampered with, or signed with a key this server does not hold. */
+    SESSION_INVALID(401),
+    /** The session is past its {@code altscodex.session.ttl}: log in again. */
+    SESSION_EXPIRED(401),
+    /** The session's user lacks the role the resource requires. */
+    FORBIDDEN(403),
+    /** An unsafe request authenticated by the session cookie came from another site. */
+    CROSS_SITE_REQUEST(403),
     /** The client sent its body more slowly than {@code altscodex.body-timeout} allows. */
     BODY_TIMEOUT(408),
     CALLBACK_TIMEOUT(408),

@@ -33,12 +33,27 @@ final class LoginBody {
      * @throws AltsCodexException 400 or 415 saying what is wrong, never quoting the body
      */
     static String jwt(String contentType, byte[] body, RequestLimits limits) {
+        String jwt = optionalJwt(contentType, body, limits);
+        if (jwt == null) {
+            throw new BadRequestException(NO_JWT);
+        }
+        return jwt;
+    }
+
+    /**
+     * As {@link #jwt}, for a body where the JWT may be left out (a logout): null for an empty body
+     * or one without a {@code jwt}; any other fault is refused as there.
+     */
+    static String optionalJwt(String contentType, byte[] body, RequestLimits limits) {
+        if (body.length == 0) {
+            return null;
+        }
         String jwt = switch (kindOf(contentType)) {
             case FORM -> formField(text(body), "jwt");
             case JSON -> jsonMember(text(body), "jwt");
         };
         if (jwt == null || jwt.isEmpty()) {
-            throw new BadRequestException(NO_JWT);
+            return null;
         }
         if (jwt.length() > limits.maxJwtLength()) {
             throw new BadRequestException("the JWT is longer than " + limits.maxJwtLength()

@@ -7,8 +7,7 @@ import com.altscodex.jakarta.config.RequestLimits;
 import com.altscodex.jakarta.error.AltsCodexException;
 import com.altscodex.jakarta.error.BadRequestException;
 import com.altscodex.jakarta.error.ErrorCode;
-import com.altscodex.jakarta.error.PayloadTooLargeException;
-import com.altscodex.jakarta.error.ShutdownException;
+import com.altscodex.jakarta.session.Sessions;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
@@ -21,14 +20,8 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.io.IOException;
-import java.io.InputStream;
-import java.time.Duration;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -40,7 +33,6 @@ import java.util.logging.Logger;
 public abstract class LoginEndpoint {
     private static final Logger LOG = Logger.getLogger(LoginEndpoint.class.getName());
     private static final RecentTimeouts RECENT_TIMEOUTS = new RecentTimeouts();
-    private static final Duration GONE_GRACE = Duration.ofSeconds(2);
 
     @Inject
     protected AltsCodexBackend backend;
@@ -51,9 +43,11 @@ public abstract class LoginEndpoint {
     @Inject
     private BackendExecutors executors;
 
+    @Inject
+    private Sessions sessions;
+
     /**
-     * One method for every body, which the module reads itself, as bytes: without a thread while
-     * the client sends (a non-blocking read), never past {@code altscodex.max-body}, and with its
+     * One method for every body, which the module reads itself ({@link SuspendedBody}), with its
      * type, charset and JSON checked strictly ({@link LoginBody}). The JAX-RS runtime's readers never
      * see it: a bogus charset made one answer 500.
      */
@@ -64,7 +58,7 @@ public abstract class LoginEndpoint {
             @Suspended AsyncResponse response) {
         String type = RawBodyFilter.originalContentType(request, contentType);
         RequestLimits limits = settings.limits();
-        Consumer<byte[]> onBody = body -> {
+        SuspendedBody.read(request, limits, executors, response, body -> {
             String jwt;
             try {
                 jwt = LoginBody.jwt(type, body, limits);
@@ -73,43 +67,7 @@ public abstract class LoginEndpoint {
                 return;
             }
             login(jwt, response);
-        };
-        // a body cut short leaves the rest of it on the connection: it must not be read as a request
-        Consumer<AltsCodexException> onRefused = refused -> response.resume(Response
-                .fromResponse(LoginJson.failure(refused)).header("Connection", "close").build());
-        // the server ends the exchange of a client that left; should it not, the answer ends it
-        Runnable onGone = () -> executors.timers().schedule(() -> {
-            if (!response.isDone()) {
-                onRefused.accept(new BadRequestException("the body could not be read"));
-            }
-        }, GONE_GRACE.toMillis(), TimeUnit.MILLISECONDS);
-        try {
-            long length = request.getContentLengthLong();
-            if (length > limits.maxBody() && (length > BodyReader.MAX_DRAINED
-                    || "100-continue".equalsIgnoreCase(request.getHeader("Expect")))) {
-                // too much to read and drop, or the client waits for our word before it sends: say no at once
-                onRefused.accept(new PayloadTooLargeException(limits.maxBody()));
-            } else if (request.isAsyncStarted()) {
-                BodyReader.start(request.getInputStream(), length, limits, executors.timers(), onBody, onRefused, onGone);
-            } else {
-                onBody.accept(bounded(request.getInputStream(), limits.maxBody()));
-            }
-        } catch (PayloadTooLargeException refused) {
-            onRefused.accept(refused);
-        } catch (RejectedExecutionException stopping) {
-            onRefused.accept(new ShutdownException());
-        } catch (IOException | IllegalStateException unreadable) {
-            onRefused.accept(new BadRequestException("the body could not be read"));
-        }
-    }
-
-    /** Where the runtime did not suspend through the servlet container: a read that blocks, but only so far. */
-    private static byte[] bounded(InputStream body, int maxBody) throws IOException {
-        byte[] bytes = body.readNBytes(maxBody + 1);
-        if (bytes.length > maxBody) {
-            throw new PayloadTooLargeException(maxBody);
-        }
-        return bytes;
+        });
     }
 
     /** Runs the chain for {@code jwt} and resumes {@code response} when it settles. */
@@ -126,7 +84,9 @@ public abstract class LoginEndpoint {
         // a non-async callback: at shutdown the answer is written in the thread that fails the login
         backend.getSlotInfo(jwt).whenComplete((slot, failure) -> {
             if (failure == null) {
-                response.resume(LoginJson.success(slot));
+                response.resume(sessions.issue(slot)
+                        .map(session -> LoginJson.success(slot, session, sessions.cookie(session)))
+                        .orElseGet(() -> LoginJson.success(slot)));
                 return;
             }
             Response answer = answerFor(failure);

@@ -4,6 +4,7 @@ import com.altscodex.jakarta.SlotInfo;
 import com.altscodex.jakarta.error.AltsCodexException;
 import com.altscodex.jakarta.error.ErrorCode;
 import com.altscodex.jakarta.error.OverloadedException;
+import com.altscodex.jakarta.session.SessionTokens;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.spi.JsonProvider;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -22,12 +23,32 @@ public final class LoginJson {
 
     /** 200 {@code {"success": true, "data": {id, content_address, token_nickname, tr_cnt}}}. */
     public static Response success(SlotInfo slot) {
+        return success(slot, null, null);
+    }
+
+    /**
+     * The same with the login's session, where sessions are on: as {@code session_token} (for
+     * clients that send {@code Authorization: Bearer}) and in {@code setCookie} (for browsers).
+     */
+    public static Response success(SlotInfo slot, SessionTokens.Issued session, String setCookie) {
+        var body = JSON.createObjectBuilder().add("success", true).add("data", slotJson(slot));
+        if (session != null) {
+            body.add("session_token", session.token())
+                    .add("session_expires_at", session.user().expiresAt().toString());
+        }
+        Response.ResponseBuilder answer = Response.ok(body.build().toString(), MediaType.APPLICATION_JSON_TYPE);
+        if (setCookie != null) {
+            answer.header(HttpHeaders.SET_COOKIE, setCookie).header(HttpHeaders.CACHE_CONTROL, "no-store");
+        }
+        return answer.build();
+    }
+
+    /** The public part of a slot: never its access token or code. */
+    static JsonObjectBuilder slotJson(SlotInfo slot) {
         var data = JSON.createObjectBuilder().add("id", slot.id());
         addIfPresent(data, "content_address", slot.contentAddress());
         addIfPresent(data, "token_nickname", slot.tokenNickname());
-        data.add("tr_cnt", slot.trCnt());
-        String body = JSON.createObjectBuilder().add("success", true).add("data", data).build().toString();
-        return Response.ok(body, MediaType.APPLICATION_JSON_TYPE).build();
+        return data.add("tr_cnt", slot.trCnt());
     }
 
     /** The failure's status with {@code {"success": false, "error": "…", "code": "…"}}. */
@@ -45,6 +66,11 @@ public final class LoginJson {
 
     static Response failure(int status, String code, String message) {
         return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(failureBody(code, message)).build();
+    }
+
+    /** The body of {@link #failure(AltsCodexException)}, for answers written outside JAX-RS. */
+    public static String failureBody(AltsCodexException failure) {
+        return failureBody(failure.code().name(), failure.getMessage());
     }
 
     static String failureBody(String code, String message) {

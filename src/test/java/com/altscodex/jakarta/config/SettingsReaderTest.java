@@ -190,4 +190,70 @@ class SettingsReaderTest {
         assertTrue(assertThrows(InvalidSettingsException.class, () -> read(config)).getMessage()
                 .contains("is above 1048576 bytes"));
     }
+
+    private static final String KEY = "rWgP2R0dWpsmYIOHJut5vyrdBoWunMX7eeatYej2pqg=";
+    private static final String OTHER_KEY = "q1lD7FMzwJ2s8f3d0gS9bGkX4c6hVn0aT5yE2uR8oPw=";
+
+    @Test
+    void sessionsAreOffUnlessTurnedOnAndThenTakeTheirDefaults() {
+        assertEquals(SessionSettings.OFF, read(valid()).session());
+        Map<String, String> config = valid();
+        config.put("altscodex.session.enabled", "true");
+        config.put("altscodex.session.signing-keys", KEY);
+        SessionSettings session = read(config).session();
+        assertTrue(session.enabled());
+        assertEquals(1, session.keys().size());
+        assertEquals(Duration.ofHours(12), session.ttl());
+        assertEquals("altscodex_session", session.cookieName());
+        assertEquals(java.util.List.of("player"), session.groups());
+        assertTrue(session.secureCookie(), "https redirect URI: a Secure cookie");
+        config.put("altscodex.session.signing-keys", OTHER_KEY + ", " + KEY);
+        config.put("altscodex.session.ttl", "PT30M");
+        config.put("altscodex.session.cookie-name", "game_session");
+        config.put("altscodex.session.groups", "player, beta");
+        config.put("altscodex.redirect-uri", "http://localhost:8080/api/getinfo");
+        session = read(config).session();
+        assertEquals(2, session.keys().size());
+        assertEquals(Duration.ofMinutes(30), session.ttl());
+        assertEquals("game_session", session.cookieName());
+        assertEquals(java.util.List.of("player", "beta"), session.groups());
+        assertFalse(session.secureCookie(), "plain http on localhost: a browser would not send a Secure cookie back");
+    }
+
+    @Test
+    void sessionsWithoutAKeyFailNamingTheKeyAndHowToMakeOne() {
+        Map<String, String> config = valid();
+        config.put("altscodex.session.enabled", "true");
+        String message = assertThrows(InvalidSettingsException.class, () -> read(config)).getMessage();
+        assertTrue(message.contains("altscodex.session.signing-keys is missing"), message);
+        assertTrue(message.contains("openssl rand -base64 32"), message);
+        assertTrue(message.contains("ALTSCODEX_SESSION_SIGNING_KEYS"), message);
+        assertTrue(message.contains("altscodex.session.enabled=false"), message);
+    }
+
+    @Test
+    void aShortOrMalformedKeyFailsByItsPlaceNeverByItsValue() {
+        Map<String, String> config = valid();
+        config.put("altscodex.session.enabled", "true");
+        String shortKey = java.util.Base64.getEncoder().encodeToString("only-16-bytes-!!".getBytes());
+        config.put("altscodex.session.signing-keys", KEY + "," + shortKey + ",not*base64");
+        InvalidSettingsException e = assertThrows(InvalidSettingsException.class, () -> read(config));
+        String message = e.getMessage();
+        assertEquals(1, e.problems().size(), message);
+        assertTrue(message.contains("key 2 of 3 has 128 bits"), message);
+        assertTrue(message.contains("key 3 of 3 is not base64"), message);
+        assertTrue(message.contains("at least 256 bits"), message);
+        assertTrue(message.contains("openssl rand -base64 32"), message);
+        assertFalse(message.contains(shortKey) || message.contains(KEY), "no key in the message: " + message);
+    }
+
+    @Test
+    void aBadCookieNameOrSwitchIsNamed() {
+        Map<String, String> config = valid();
+        config.put("altscodex.session.enabled", "yes");
+        config.put("altscodex.session.cookie-name", "my session");
+        String message = assertThrows(InvalidSettingsException.class, () -> read(config)).getMessage();
+        assertTrue(message.contains("altscodex.session.enabled='yes' is neither true nor false"), message);
+        assertTrue(message.contains("altscodex.session.cookie-name='my session' is not a cookie name"), message);
+    }
 }

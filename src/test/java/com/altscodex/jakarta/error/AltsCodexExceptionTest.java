@@ -2,6 +2,7 @@ package com.altscodex.jakarta.error;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -25,16 +26,24 @@ class AltsCodexExceptionTest {
                 Map.entry(new UpstreamUnavailableException(), 502),
                 Map.entry(new OverloadedException(1, 2), 503),
                 Map.entry(new StoreUnavailableException(), 503),
-                Map.entry(new ShutdownException(), 503));
+                Map.entry(new ShutdownException(), 503),
+                Map.entry(new NotAuthenticatedException(ErrorCode.SESSION_EXPIRED, "x"), 401),
+                Map.entry(new AccessDeniedException(ErrorCode.CROSS_SITE_REQUEST, "x"), 403));
         expected.forEach((exception, status) -> assertEquals(status, exception.status(), exception.code().name()));
         assertEquals("EXPIRED_TOKEN", new ExpiredTokenException().code().name());
-        assertEquals(13, ErrorCode.values().length);
+        assertEquals(18, ErrorCode.values().length);
+    }
+
+    @Test
+    void aSessionRefusalTakesOnlyACodeOfItsStatus() {
+        assertThrows(IllegalArgumentException.class, () -> new NotAuthenticatedException(ErrorCode.FORBIDDEN, "x"));
+        assertThrows(IllegalArgumentException.class, () -> new AccessDeniedException(ErrorCode.SESSION_INVALID, "x"));
     }
 
     @Test
     void theFamilyIsSealed() {
         assertTrue(AltsCodexException.class.isSealed());
-        assertEquals(13, AltsCodexException.class.getPermittedSubclasses().length);
+        assertEquals(15, AltsCodexException.class.getPermittedSubclasses().length);
     }
 
     @Test

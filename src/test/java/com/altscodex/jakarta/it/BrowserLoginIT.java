@@ -76,6 +76,26 @@ class BrowserLoginIT {
         assertTrue(!browser.findElement(By.id("origin-warning")).isDisplayed(), "opened at the registered address");
         HeadlessChromium.screenshot(browser, "logged-in");
         assertEquals(1, browser.getWindowHandles().size(), "the login window closes itself");
+
+        // the session cookie alone says who is calling, in this page and after a reload
+        waitUntilVisible("me");
+        assertEquals(browser.findElement(By.id("slot-id")).getText(), browser.findElement(By.id("me-id")).getText());
+        assertEquals("alice", browser.findElement(By.id("me-nickname")).getText());
+        browser.navigate().refresh();
+        waitUntilVisible("me");
+        assertTrue(browser.findElement(By.id("me-id")).getText().startsWith("slot-"), "who am I after a reload");
+        HeadlessChromium.screenshot(browser, "who-am-i");
+
+        browser.findElement(By.id("logout")).click();
+        new WebDriverWait(browser, PATIENCE).until(ExpectedConditions.textToBe(By.id("status"), "Logged out."));
+        new WebDriverWait(browser, PATIENCE).until(ExpectedConditions.invisibilityOfElementLocated(By.id("me")));
+        browser.navigate().refresh();
+        waitUntilVisible("login");
+        Object status = browser.executeAsyncScript(
+                "var done = arguments[0]; fetch('api/me').then(function (r) { done(r.status); });");
+        assertEquals(401L, status, "the browser holds no session after logout");
+        assertTrue(!browser.findElement(By.id("me")).isDisplayed(), "anonymous again after logout");
+        HeadlessChromium.screenshot(browser, "logged-out");
     }
 
     @Test

@@ -66,7 +66,8 @@ class HostileClientsIT {
                 "ALTSCODEX_CLIENT_SECRET", SECRET,
                 "ALTSCODEX_REDIRECT_URI", "http://127.0.0.1:" + port + "/api/getinfo",
                 "ALTSCODEX_AUTH_SERVER_URL", mock.baseUri().toString(),
-                "ALTSCODEX_BODY_TIMEOUT", "2s"));
+                "ALTSCODEX_BODY_TIMEOUT", "2s",
+                "ALTSCODEX_SESSION_SIGNING_KEYS", ItEnvironment.SESSION_KEY));
         base = server.baseUrl();
     }
 

@@ -11,6 +11,8 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
  */
 public final class ItEnvironment {
     static final String BASE = "http://127.0.0.1:" + System.getProperty("it.http.port");
+    /** The session signing key the servers under test are given (ALTSCODEX_SESSION_SIGNING_KEYS). */
+    public static final String SESSION_KEY = System.getProperty("it.session.key");
 
     private ItEnvironment() {
     }

@@ -49,6 +49,7 @@ class OperationsIT {
                 "ALTSCODEX_AUTH_SERVER_URL", mock.baseUri().toString(),
                 "ALTSCODEX_AUTHORIZE_TIMEOUT", "2s",
                 "ALTSCODEX_MAX_PENDING", "3",
+                "ALTSCODEX_SESSION_SIGNING_KEYS", ItEnvironment.SESSION_KEY,
                 // MicroProfile Fault Tolerance's own keys, through the environment like ours
                 BREAKER + "REQUESTVOLUMETHRESHOLD", "4",
                 // a value keeps the annotation's unit (seconds) unless its unit is set too: WildFly
@@ -201,7 +202,8 @@ class OperationsIT {
     void openApiDescribesOurPaths() throws Exception {
         Answer openapi = Http.get(base + "/openapi");
         assertEquals(200, openapi.status());
-        for (String path : List.of("/api/login:", "/api/getinfo:", "/api/login-url:", "LoginError:", "Retry-After")) {
+        for (String path : List.of("/api/login:", "/api/getinfo:", "/api/login-url:", "/api/me:", "/api/logout:",
+                "session_token", "LoginError:", "Retry-After")) {
             assertTrue(openapi.body().contains(path), path + " in\n" + openapi.body());
         }
     }

@@ -26,7 +26,8 @@ class ReplicasIT {
                 "ALTSCODEX_CLIENT_SECRET", SECRET,
                 "ALTSCODEX_REDIRECT_URI", "http://127.0.0.1:" + callbackPort + "/api/getinfo",
                 "ALTSCODEX_AUTH_SERVER_URL", mockUrl,
-                "ALTSCODEX_AUTHORIZE_TIMEOUT", "8s"));
+                "ALTSCODEX_AUTHORIZE_TIMEOUT", "8s",
+                "ALTSCODEX_SESSION_SIGNING_KEYS", ItEnvironment.SESSION_KEY));
         if (redisUri != null) {
             env.put("ALTSCODEX_PENDING_STORE", "redis");
             env.put("ALTSCODEX_REDIS_URI", redisUri);

@@ -86,7 +86,8 @@ class ShutdownIT {
                 "ALTSCODEX_CLIENT_SECRET", SECRET,
                 "ALTSCODEX_REDIRECT_URI", "http://127.0.0.1:" + port + "/api/getinfo",
                 "ALTSCODEX_AUTH_SERVER_URL", DEOAUTH.server().baseUri().toString(),
-                "ALTSCODEX_AUTHORIZE_TIMEOUT", "PT120S"));
+                "ALTSCODEX_AUTHORIZE_TIMEOUT", "PT120S",
+                "ALTSCODEX_SESSION_SIGNING_KEYS", ItEnvironment.SESSION_KEY));
     }
 
     /** {@value #WAITING} logins the mock never calls back, sent and waiting once they all reached authorize. */

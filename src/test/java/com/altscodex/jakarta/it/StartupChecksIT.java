@@ -15,6 +15,7 @@ class StartupChecksIT {
         int port = ServerProcess.freePort();
         try (ServerProcess server = ServerProcess.start("wrong-callback-path", port, Map.of(
                 "ALTSCODEX_CLIENT_ID", "c", "ALTSCODEX_CLIENT_SECRET", "s",
+                "ALTSCODEX_SESSION_SIGNING_KEYS", ItEnvironment.SESSION_KEY,
                 // the guides' example path, where our WAR has no callback
                 "ALTSCODEX_REDIRECT_URI", "http://127.0.0.1:" + port + "/getinfo"))) {
             String log = server.log();
@@ -31,6 +32,7 @@ class StartupChecksIT {
         int port = ServerProcess.freePort();
         try (ServerProcess server = ServerProcess.start("wrong-context-root", port, Map.of(
                 "ALTSCODEX_CLIENT_ID", "c", "ALTSCODEX_CLIENT_SECRET", "s",
+                "ALTSCODEX_SESSION_SIGNING_KEYS", ItEnvironment.SESSION_KEY,
                 "ALTSCODEX_REDIRECT_URI", "http://127.0.0.1:" + port + "/shop/api/getinfo"))) {
             String log = server.log();
             assertTrue(log.contains("altscodex.redirect-uri points at the path /shop/api/getinfo, but the callback"
@@ -45,6 +47,7 @@ class StartupChecksIT {
         int port = ServerProcess.freePort();
         try (ServerProcess server = ServerProcess.start("plain-http", port, Map.of(
                 "ALTSCODEX_CLIENT_ID", "c", "ALTSCODEX_CLIENT_SECRET", "s",
+                "ALTSCODEX_SESSION_SIGNING_KEYS", ItEnvironment.SESSION_KEY,
                 "ALTSCODEX_REDIRECT_URI", "http://game.example/api/getinfo"))) {
             String log = server.log();
             List<String> warned = server.logLines("is plain HTTP on game.example");

@@ -28,6 +28,8 @@ class PlayerAuthIT {
     // where your arquillian.xml has Payara Micro listen
     private static final String GAME = "http://127.0.0.1:" + System.getProperty("it.http.port") + "/game";
 
+    private static final String SESSION_KEY = "3q2+7w8Jb1Fz0yq4nWc5uX9kV6pL2sRtYeHdGaMfBjQ=";
+
     @RegisterExtension
     static final MockDeOAuthExtension DEOAUTH = MockDeOAuthExtension.forClient("game-client", "game-secret");
 
@@ -41,12 +43,15 @@ class PlayerAuthIT {
                 + "altscodex.redirect-uri=" + GAME + "/auth/deoauth-callback\n"
                 + "altscodex.auth-server-url=" + DEOAUTH.baseUri() + "\n"
                 + "altscodex.platform-url=" + DEOAUTH.baseUri() + "\n"
-                + "altscodex.authorize-timeout=10s\n"; // a container's first requests can be slow
+                + "altscodex.authorize-timeout=10s\n" // a container's first requests can be slow
+                // a session at login, checked on every request; make your own key: openssl rand -base64 32
+                + "altscodex.session.enabled=true\n"
+                + "altscodex.session.signing-keys=" + SESSION_KEY + "\n";
         // served at "/": WildFly takes it from the name ROOT.war, Open Liberty from ibm-web-ext.xml,
         // and Payara Micro is started with --contextroot /
         return ShrinkWrap.create(WebArchive.class, "ROOT.war")
                 .addAsLibrary(sdk)
-                .addClasses(GameApi.class, PlayerAuth.class)
+                .addClasses(GameApi.class, PlayerAuth.class, PlayerProfile.class, TokenVault.class)
                 .addAsResource(new StringAsset(config), "META-INF/microprofile-config.properties")
                 .addAsWebInfResource(new StringAsset("<web-ext xmlns=\"http://websphere.ibm.com/xml/ns/javaee\""
                         + " version=\"1.1\"><context-root uri=\"/\"/></web-ext>"), "ibm-web-ext.xml");
@@ -66,6 +71,33 @@ class PlayerAuthIT {
         HttpResponse<String> answer = login("player-jwt");
         assertEquals(401, answer.statusCode(), answer.body());
         assertTrue(answer.body().contains("EXPIRED_TOKEN"), answer.body());
+    }
+
+    @Test
+    void onlyALoggedInPlayerSeesTheProfile() throws Exception {
+        HttpResponse<String> login = login("test-jwt-bruno");
+        String cookie = login.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+        String session = cookie.substring(cookie.indexOf('=') + 1);
+
+        HttpResponse<String> profile = get("/profile", "Cookie", cookie);
+        assertEquals(200, profile.statusCode(), profile.body());
+        assertTrue(profile.body().matches("Slot slot-\\w+, tokens kept on the server"), profile.body());
+        assertEquals(profile.body(), get("/profile", "Authorization", "Bearer " + session).body());
+
+        HttpResponse<String> stranger = get("/profile");
+        assertEquals(401, stranger.statusCode(), stranger.body());
+        assertTrue(stranger.body().contains("SESSION_REQUIRED"), stranger.body());
+        assertEquals(403, get("/profile/moderation", "Cookie", cookie).statusCode(), "a player is no moderator");
+        assertEquals("Hello, guest", get("/profile/greeting").body());
+        assertTrue(get("/profile/greeting", "Cookie", cookie).body().startsWith("Hello again, slot-"));
+    }
+
+    private static HttpResponse<String> get(String path, String... header) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(GAME + path)).GET();
+        if (header.length == 2) {
+            request.header(header[0], header[1]);
+        }
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static HttpResponse<String> login(String jwt) throws Exception {

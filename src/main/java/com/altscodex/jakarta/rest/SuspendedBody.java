@@ -1,0 +1,70 @@
+package com.altscodex.jakarta.rest;
+
+import com.altscodex.jakarta.BackendExecutors;
+import com.altscodex.jakarta.config.RequestLimits;
+import com.altscodex.jakarta.error.AltsCodexException;
+import com.altscodex.jakarta.error.BadRequestException;
+import com.altscodex.jakarta.error.PayloadTooLargeException;
+import com.altscodex.jakarta.error.ShutdownException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.container.AsyncResponse;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Duration;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * A suspended request's body, read by the module itself as bytes: without a thread while the
+ * client sends (a non-blocking read), never past {@code altscodex.max-body}. A body that cannot be
+ * had is answered on {@code response} here, with {@code Connection: close}; a whole one goes to
+ * {@code onBody}.
+ */
+final class SuspendedBody {
+    private static final Duration GONE_GRACE = Duration.ofSeconds(2);
+
+    private SuspendedBody() {
+    }
+
+    static void read(HttpServletRequest request, RequestLimits limits, BackendExecutors executors,
+            AsyncResponse response, Consumer<byte[]> onBody) {
+        // a body cut short leaves the rest of it on the connection: it must not be read as a request
+        Consumer<AltsCodexException> onRefused = refused -> response.resume(Response
+                .fromResponse(LoginJson.failure(refused)).header("Connection", "close").build());
+        // the server ends the exchange of a client that left; should it not, the answer ends it
+        Runnable onGone = () -> executors.timers().schedule(() -> {
+            if (!response.isDone()) {
+                onRefused.accept(new BadRequestException("the body could not be read"));
+            }
+        }, GONE_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+        try {
+            long length = request.getContentLengthLong();
+            if (length > limits.maxBody() && (length > BodyReader.MAX_DRAINED
+                    || "100-continue".equalsIgnoreCase(request.getHeader("Expect")))) {
+                // too much to read and drop, or the client waits for our word before it sends: say no at once
+                onRefused.accept(new PayloadTooLargeException(limits.maxBody()));
+            } else if (request.isAsyncStarted()) {
+                BodyReader.start(request.getInputStream(), length, limits, executors.timers(), onBody, onRefused, onGone);
+            } else {
+                onBody.accept(bounded(request.getInputStream(), limits.maxBody()));
+            }
+        } catch (PayloadTooLargeException refused) {
+            onRefused.accept(refused);
+        } catch (RejectedExecutionException stopping) {
+            onRefused.accept(new ShutdownException());
+        } catch (IOException | IllegalStateException unreadable) {
+            onRefused.accept(new BadRequestException("the body could not be read"));
+        }
+    }
+
+    /** Where the runtime did not suspend through the servlet container: a read that blocks, but only so far. */
+    private static byte[] bounded(InputStream body, int maxBody) throws IOException {
+        byte[] bytes = body.readNBytes(maxBody + 1);
+        if (bytes.length > maxBody) {
+            throw new PayloadTooLargeException(maxBody);
+        }
+        return bytes;
+    }
+}

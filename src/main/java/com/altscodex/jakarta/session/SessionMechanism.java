@@ -1,0 +1,108 @@
+package com.altscodex.jakarta.session;
+
+import com.altscodex.jakarta.error.AltsCodexException;
+import com.altscodex.jakarta.error.ErrorCode;
+import com.altscodex.jakarta.error.NotAuthenticatedException;
+import com.altscodex.jakarta.rest.LoginJson;
+import com.altscodex.jakarta.session.Sessions.Presented;
+import com.altscodex.jakarta.session.SessionTokens.Verdict;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashSet;
+import java.util.logging.Logger;
+
+/**
+ * The Jakarta Security mechanism of the module's sessions: a request's session (bearer token, else
+ * cookie) is checked locally and its user becomes the caller, in the groups of
+ * {@code altscodex.session.groups}, so {@code @RolesAllowed}, {@code SecurityContext} and
+ * {@code isUserInRole} work as with any container login.
+ *
+ * <ul>
+ * <li>No session, or one that does not hold (malformed, tampered, expired, an unknown key): anonymous,
+ *     with the reason kept for the 401 of whatever requires a caller; where the container itself
+ *     protects the path, 401 here ({@code SESSION_REQUIRED}, {@code SESSION_INVALID} or
+ *     {@code SESSION_EXPIRED}). A stale session must not lock anyone out of the login that renews it.</li>
+ * <li>A cookie on an unsafe request from another site: anonymous too, and 403
+ *     {@code CROSS_SITE_REQUEST} for whatever requires a caller.</li>
+ * </ul>
+ *
+ * <p>The mechanism answers itself only where the container protects the path ({@link #answersItself}).
+ *
+ * <p>A bean only where sessions are on ({@link SessionMechanismExtension}), so an application with
+ * sessions off keeps its own mechanism.
+ */
+@ApplicationScoped
+public class SessionMechanism implements HttpAuthenticationMechanism {
+    private static final Logger LOG = Logger.getLogger(SessionMechanism.class.getName());
+
+    @Inject
+    Sessions sessions;
+
+    @Override
+    public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
+            HttpMessageContext context) {
+        Presented presented = sessions.presented(request);
+        boolean answerHere = answersItself(context);
+        if (presented == null) {
+            return answerHere
+                    ? refuse(response, new NotAuthenticatedException(ErrorCode.SESSION_REQUIRED, "log in first: this needs a session"))
+                    : context.doNothing();
+        }
+        Verdict verdict = sessions.verify(presented);
+        if (!verdict.isValid()) {
+            request.setAttribute(Sessions.REFUSED, verdict);
+            if (answerHere) {
+                return refuse(response, Sessions.refusal(verdict));
+            }
+            return context.doNothing();
+        }
+        if (presented.source() == Sessions.Source.COOKIE && Sessions.unsafe(request.getMethod())
+                && !sessions.fromOwnSite(request)) {
+            LOG.warning(() -> "a cross-site " + request.getMethod() + " " + request.getRequestURI()
+                    + " carried the session cookie: it goes on as anonymous");
+            Verdict crossSite = new Verdict(null, ErrorCode.CROSS_SITE_REQUEST,
+                    "a request from another site may not use this site's session");
+            request.setAttribute(Sessions.REFUSED, crossSite);
+            return answerHere ? refuse(response, Sessions.refusal(crossSite)) : context.doNothing();
+        }
+        request.setAttribute(Sessions.USER, verdict.user());
+        return context.notifyContainerAboutLogin(verdict.user(), new LinkedHashSet<>(sessions.settings().groups()));
+    }
+
+    /**
+     * Only where the container protects the path and asked on its own: Open Liberty runs the
+     * resource even after {@code SEND_FAILURE} on an open path, and Payara calls
+     * {@code authenticate()} for a {@code @PermitAll} method of a class with {@code @RolesAllowed}
+     * and goes on to the method; an answer written then would be mixed with the method's. Elsewhere
+     * the 401 comes from what requires the caller ({@code SessionRoles}, {@code /api/me}).
+     */
+    private static boolean answersItself(HttpMessageContext context) {
+        return context.isProtected() && !context.isAuthenticationRequest();
+    }
+
+    /** The module's JSON error, written and sent here, so no container error page replaces it. */
+    static AuthenticationStatus refuse(HttpServletResponse response, AltsCodexException refusal) {
+        try {
+            response.setStatus(refusal.status());
+            response.setContentType("application/json");
+            response.setCharacterEncoding("UTF-8");
+            if (refusal.status() == 401) {
+                response.setHeader("WWW-Authenticate", "Bearer realm=\"altscodex\"");
+            }
+            byte[] body = LoginJson.failureBody(refusal).getBytes(StandardCharsets.UTF_8);
+            response.setContentLength(body.length);
+            response.getOutputStream().write(body);
+            response.flushBuffer();
+        } catch (IOException | IllegalStateException gone) {
+            // the client left, or the answer was under way: the status is all that is left to say
+        }
+        return AuthenticationStatus.SEND_FAILURE;
+    }
+}

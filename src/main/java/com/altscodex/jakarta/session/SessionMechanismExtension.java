@@ -1,0 +1,24 @@
+package com.altscodex.jakarta.session;
+
+import com.altscodex.jakarta.config.SettingsReader;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.spi.Extension;
+import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
+import java.util.Optional;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * Keeps {@link SessionMechanism} from being a bean unless {@code altscodex.session.enabled=true}:
+ * Jakarta Security takes the one mechanism an application has, so an application that embeds the
+ * module with sessions off keeps its own. A malformed value is left to the settings check, which
+ * fails the deployment naming it.
+ */
+public class SessionMechanismExtension implements Extension {
+
+    void vetoWhereOff(@Observes ProcessAnnotatedType<SessionMechanism> type) {
+        Optional<String> enabled = ConfigProvider.getConfig().getOptionalValue(SettingsReader.SESSION_ENABLED, String.class);
+        if (enabled.map(String::trim).filter("true"::equalsIgnoreCase).isEmpty()) {
+            type.veto();
+        }
+    }
+}
