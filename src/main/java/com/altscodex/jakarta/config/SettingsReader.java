@@ -150,6 +150,14 @@ public final class SettingsReader {
                 .map(String::trim).filter(v -> !v.isEmpty()).toList()).filter(values -> !values.isEmpty());
     }
 
+    /**
+     * Only whether sessions are on, for what must decide before the settings exist (which beans and
+     * filters there are); a value other than {@code true} is off here and reported by {@link #read}.
+     */
+    public static boolean sessionsEnabled(Function<String, Optional<String>> lookup) {
+        return lookup.apply(SESSION_ENABLED).map(String::trim).filter("true"::equalsIgnoreCase).isPresent();
+    }
+
     /** Plain http to this machine: development, where a browser would not send a Secure cookie back. */
     public static boolean plainHttpOnThisMachine(URI uri) {
         String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);

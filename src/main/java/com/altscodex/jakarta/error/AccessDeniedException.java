@@ -11,13 +11,6 @@ public final class AccessDeniedException extends AltsCodexException {
     private static final Set<ErrorCode> CODES = Set.of(ErrorCode.FORBIDDEN, ErrorCode.CROSS_SITE_REQUEST);
 
     public AccessDeniedException(ErrorCode code, String message) {
-        super(checked(code), message);
-    }
-
-    private static ErrorCode checked(ErrorCode code) {
-        if (!CODES.contains(code)) {
-            throw new IllegalArgumentException(code + " is not a 403");
-        }
-        return code;
+        super(oneOf(CODES, code), message);
     }
 }

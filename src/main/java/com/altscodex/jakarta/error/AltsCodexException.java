@@ -1,5 +1,7 @@
 package com.altscodex.jakarta.error;
 
+import java.util.Set;
+
 /**
  * Every way a login, a DeOAuth call or a session check can fail. Each member carries its {@link ErrorCode}, so
  * callers switch on {@link #code()} (or on the type) instead of matching message text, and the
@@ -22,6 +24,14 @@ public abstract sealed class AltsCodexException extends RuntimeException
     AltsCodexException(ErrorCode code, String message) {
         super(message, null, false, false);
         this.code = code;
+    }
+
+    /** {@code code}, where it is one of the {@code codes} a member stands for. */
+    static ErrorCode oneOf(Set<ErrorCode> codes, ErrorCode code) {
+        if (!codes.contains(code)) {
+            throw new IllegalArgumentException(code + " is not one of " + codes);
+        }
+        return code;
     }
 
     public ErrorCode code() {

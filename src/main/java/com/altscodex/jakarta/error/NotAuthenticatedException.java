@@ -12,13 +12,6 @@ public final class NotAuthenticatedException extends AltsCodexException {
             Set.of(ErrorCode.SESSION_REQUIRED, ErrorCode.SESSION_INVALID, ErrorCode.SESSION_EXPIRED);
 
     public NotAuthenticatedException(ErrorCode code, String message) {
-        super(checked(code), message);
-    }
-
-    private static ErrorCode checked(ErrorCode code) {
-        if (!CODES.contains(code)) {
-            throw new IllegalArgumentException(code + " is not a 401 of sessions");
-        }
-        return code;
+        super(oneOf(CODES, code), message);
     }
 }

@@ -1,14 +1,15 @@
 package com.altscodex.jakarta.rest;
 
+import com.altscodex.jakarta.config.SettingsReader;
 import com.altscodex.jakarta.error.AccessDeniedException;
 import com.altscodex.jakarta.error.ErrorCode;
 import com.altscodex.jakarta.session.SessionTokens.Verdict;
 import com.altscodex.jakarta.session.Sessions;
+
 import jakarta.annotation.Priority;
 import jakarta.annotation.security.DenyAll;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.inject.spi.CDI;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -18,6 +19,8 @@ import jakarta.ws.rs.core.FeatureContext;
 import jakarta.ws.rs.ext.Provider;
 import java.lang.reflect.Method;
 import java.util.List;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * {@code @RolesAllowed}, {@code @PermitAll} and {@code @DenyAll} on JAX-RS resources, the same on
@@ -49,16 +52,17 @@ public class SessionRoles implements DynamicFeature {
         }
     }
 
+    /** From the configuration: CDI may not be there yet while the runtime builds its resource model. */
     private static boolean sessionsOn() {
-        try {
-            return CDI.current().select(Sessions.class).get().enabled();
-        } catch (RuntimeException noContainer) {
-            return false;
-        }
+        Config config = ConfigProvider.getConfig();
+        return SettingsReader.sessionsEnabled(key -> config.getOptionalValue(key, String.class));
     }
 
-    /** The roles one resource method takes; null for none at all ({@code @DenyAll}). */
-    @Priority(Priorities.AUTHORIZATION)
+    /**
+     * The roles one resource method takes; null for none at all ({@code @DenyAll}). Before the
+     * runtime's own authorization, so the answer is the module's JSON wherever both look.
+     */
+    @Priority(Priorities.AUTHENTICATION + 1)
     static final class Check implements ContainerRequestFilter {
         private final List<String> roles;
 

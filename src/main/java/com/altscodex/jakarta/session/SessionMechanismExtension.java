@@ -4,7 +4,7 @@ import com.altscodex.jakarta.config.SettingsReader;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.Extension;
 import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
-import java.util.Optional;
+import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
@@ -16,8 +16,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
 public class SessionMechanismExtension implements Extension {
 
     void vetoWhereOff(@Observes ProcessAnnotatedType<SessionMechanism> type) {
-        Optional<String> enabled = ConfigProvider.getConfig().getOptionalValue(SettingsReader.SESSION_ENABLED, String.class);
-        if (enabled.map(String::trim).filter("true"::equalsIgnoreCase).isEmpty()) {
+        Config config = ConfigProvider.getConfig();
+        if (!SettingsReader.sessionsEnabled(key -> config.getOptionalValue(key, String.class))) {
             type.veto();
         }
     }
