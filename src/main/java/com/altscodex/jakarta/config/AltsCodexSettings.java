@@ -20,11 +20,12 @@ import java.time.Duration;
  * @param redis the shared store of waiting logins, or null to keep them in this process
  * @param limits what a client's request may hold and how long it may take to send it
  * @param session the sessions a login issues, {@link SessionSettings#OFF} for none
+ * @param links login links for clients without a browser, {@link LinkSettings#NONE} for no API key
  */
 public record AltsCodexSettings(ClientCredentials credentials, String redirectUri,
         URI authServerUrl, URI platformUrl, Duration authorizeTimeout, Duration httpTimeout,
         int maxPending, boolean checkCallbackPath, RedisLocation redis, RequestLimits limits,
-        SessionSettings session) {
+        SessionSettings session, LinkSettings links) {
 
     public static final int DEFAULT_MAX_PENDING = 20_000;
 
@@ -32,24 +33,31 @@ public record AltsCodexSettings(ClientCredentials credentials, String redirectUr
     public static AltsCodexSettings of(ClientCredentials credentials, String redirectUri, URI authServerUrl,
             URI platformUrl, Duration authorizeTimeout) {
         return new AltsCodexSettings(credentials, redirectUri, authServerUrl, platformUrl, authorizeTimeout,
-                Duration.ofSeconds(10), DEFAULT_MAX_PENDING, true, null, RequestLimits.DEFAULTS, SessionSettings.OFF);
+                Duration.ofSeconds(10), DEFAULT_MAX_PENDING, true, null, RequestLimits.DEFAULTS, SessionSettings.OFF,
+                LinkSettings.NONE);
     }
 
     public AltsCodexSettings withMaxPending(int max) {
         return new AltsCodexSettings(credentials, redirectUri, authServerUrl, platformUrl, authorizeTimeout,
-                httpTimeout, max, checkCallbackPath, redis, limits, session);
+                httpTimeout, max, checkCallbackPath, redis, limits, session, links);
     }
 
     /** The same settings with the waiting logins shared through Redis. */
     public AltsCodexSettings withRedis(RedisLocation location) {
         return new AltsCodexSettings(credentials, redirectUri, authServerUrl, platformUrl, authorizeTimeout,
-                httpTimeout, maxPending, checkCallbackPath, location, limits, session);
+                httpTimeout, maxPending, checkCallbackPath, location, limits, session, links);
     }
 
     /** The same settings with these sessions. */
     public AltsCodexSettings withSession(SessionSettings sessions) {
         return new AltsCodexSettings(credentials, redirectUri, authServerUrl, platformUrl, authorizeTimeout,
-                httpTimeout, maxPending, checkCallbackPath, redis, limits, sessions);
+                httpTimeout, maxPending, checkCallbackPath, redis, limits, sessions, links);
+    }
+
+    /** The same settings with these login links. */
+    public AltsCodexSettings withLinks(LinkSettings links) {
+        return new AltsCodexSettings(credentials, redirectUri, authServerUrl, platformUrl, authorizeTimeout,
+                httpTimeout, maxPending, checkCallbackPath, redis, limits, session, links);
     }
 
     public String clientId() {

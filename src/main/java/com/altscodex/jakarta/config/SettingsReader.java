@@ -40,6 +40,11 @@ public final class SettingsReader {
     public static final String SESSION_TTL = PREFIX + "session.ttl";
     public static final String SESSION_COOKIE_NAME = PREFIX + "session.cookie-name";
     public static final String SESSION_GROUPS = PREFIX + "session.groups";
+    public static final String LINKS_API_KEYS = PREFIX + "links.api-keys";
+    public static final String LINKS_ISSUER_ROLE = PREFIX + "links.issuer-role";
+    public static final String LINKS_TTL = PREFIX + "links.ttl";
+    public static final String LINKS_WEBHOOK_SECRET = PREFIX + "links.webhook-secret";
+    public static final String LINKS_MAX_PENDING = PREFIX + "links.max-pending";
 
     static final String DEFAULT_AUTH_SERVER_URL = "https://api.altscodex.com";
     static final String DEFAULT_PLATFORM_URL = "https://altscodex.com";
@@ -86,12 +91,52 @@ public final class SettingsReader {
         RedisLocation redis = pendingStore();
         RequestLimits limits = limits();
         SessionSettings session = session(redirect);
+        LinkSettings links = links(session);
         if (!problems.isEmpty()) {
             throw new InvalidSettingsException(problems);
         }
         return new AltsCodexSettings(ClientCredentials.of(clientId, secret), redirect.toString(),
                 withoutTrailingSlash(auth), withoutTrailingSlash(platform), authorizeTimeout, httpTimeout,
-                maxPending, checkCallbackPath, redis, limits, session);
+                maxPending, checkCallbackPath, redis, limits, session, links);
+    }
+
+    /** API keys and the webhook secret are named by place and length, never by value. */
+    private LinkSettings links(SessionSettings session) {
+        List<String> keys = list(LINKS_API_KEYS).orElse(List.of());
+        List<byte[]> hashes = new ArrayList<>();
+        for (int i = 0; i < keys.size(); i++) {
+            if (keys.get(i).length() < LinkSettings.MIN_SECRET_LENGTH) {
+                problems.add(LINKS_API_KEYS + ": key " + (i + 1) + " of " + keys.size() + " has " + keys.get(i).length()
+                        + " characters; each needs at least " + LinkSettings.MIN_SECRET_LENGTH + ": " + MAKE_A_KEY
+                        + howToSet(LINKS_API_KEYS));
+            }
+            hashes.add(sha256(keys.get(i)));
+        }
+        String secret = optional(LINKS_WEBHOOK_SECRET, "");
+        if (!secret.isEmpty() && secret.length() < LinkSettings.MIN_SECRET_LENGTH) {
+            problems.add(LINKS_WEBHOOK_SECRET + " has " + secret.length() + " characters; it needs at least "
+                    + LinkSettings.MIN_SECRET_LENGTH + ": " + MAKE_A_KEY + howToSet(LINKS_WEBHOOK_SECRET));
+        }
+        Duration ttl = duration(LINKS_TTL, LinkSettings.DEFAULT_TTL.toString());
+        int max = positiveInt(LINKS_MAX_PENDING, LinkSettings.DEFAULT_MAX_PENDING);
+        String role = optional(LINKS_ISSUER_ROLE, LinkSettings.DEFAULT_ISSUER_ROLE);
+        if (!keys.isEmpty() && !session.enabled()) {
+            problems.add(LINKS_API_KEYS + " is set, but login links are signed with the session keys and sessions"
+                    + " are off: set " + SESSION_ENABLED + "=true and " + SESSION_SIGNING_KEYS + " (" + MAKE_A_KEY
+                    + "), or drop " + LINKS_API_KEYS + howToSet(SESSION_ENABLED));
+        }
+        return new LinkSettings(hashes, role, ttl == null ? LinkSettings.DEFAULT_TTL : ttl,
+                secret.isEmpty() ? null : secret.getBytes(java.nio.charset.StandardCharsets.UTF_8), max);
+    }
+
+    /** How an API key is held in memory: a caller's key is hashed the same way and compared. */
+    public static byte[] sha256(String text) {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
     }
 
     private SessionSettings session(URI redirect) {

@@ -1,58 +1,34 @@
 package com.altscodex.jakarta.session;
 
 import com.altscodex.jakarta.error.ErrorCode;
-import jakarta.json.JsonException;
-import jakarta.json.JsonNumber;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
+import com.altscodex.jakarta.session.SignedTokens.Opened;
 import jakarta.json.spi.JsonProvider;
-import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Base64;
-import java.util.regex.Pattern;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Session tokens in the compact JWS form (RFC 7515) with HMAC-SHA256: a header naming the key
- * ({@code {"alg":"HS256","typ":"JWT","kid":…}}), the claims ({@code sub} the slot id, {@code nick},
- * {@code iat}, {@code exp}) and the MAC, each base64url. Any replica holding the same keys checks a
- * token locally, with no store and no call upstream.
- *
- * <p>Checking is strict: exactly three parts of URL-safe base64 without padding, the one algorithm,
- * a known key, the MAC compared in constant time before the claims are even parsed.
+ * Session tokens: {@link SignedTokens} whose claims are {@code sub} (the slot id), {@code nick},
+ * {@code iat} and {@code exp}. Any replica holding the same keys checks one locally, with no store
+ * and no call upstream.
  */
 public final class SessionTokens {
-    /** Far above a real token (about 250 characters); anything longer is refused unread. */
-    static final int MAX_LENGTH = 4096;
-    private static final Pattern COMPACT = Pattern.compile("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+");
     private static final JsonProvider JSON = JsonProvider.provider();
-    private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
-    private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
     /** Replicas' clocks differ a little; a token issued further ahead than this is not ours. */
     private static final Duration CLOCK_SKEW = Duration.ofMinutes(1);
 
-    private final SigningKeys keys;
+    private final SignedTokens signed;
     private final Duration ttl;
     private final Clock clock;
-    private final String header;
 
     public SessionTokens(SigningKeys keys, Duration ttl, Clock clock) {
         if (keys == null || ttl == null || ttl.isNegative() || ttl.isZero() || clock == null) {
             throw new IllegalArgumentException("session tokens need keys, a positive lifetime and a clock");
         }
-        this.keys = keys;
+        this.signed = new SignedTokens(keys);
         this.ttl = ttl;
         this.clock = clock;
-        this.header = encode(JSON.createObjectBuilder().add("alg", "HS256").add("typ", "JWT")
-                .add("kid", keys.signingId()).build().toString());
     }
 
     /** A session for the slot, valid for the configured lifetime from now. */
@@ -65,37 +41,20 @@ public final class SessionTokens {
             claims.add("nick", nickname);
         }
         claims.add("iat", user.issuedAt().getEpochSecond()).add("exp", user.expiresAt().getEpochSecond());
-        String signed = header + "." + encode(claims.build().toString());
-        return new Issued(signed + "." + ENCODER.encodeToString(mac(keys.signingKey(), signed)), user);
+        return new Issued(signed.sign(claims.build()), user);
     }
 
     /** Whether {@code token} is a live session of ours, and if not, why. */
     public Verdict verify(String token) {
-        if (token == null || token.length() > MAX_LENGTH || !COMPACT.matcher(token).matches()) {
-            return Verdict.refused(ErrorCode.SESSION_INVALID, "the session token is malformed");
+        Opened opened = signed.open(token);
+        if (!opened.holds()) {
+            return Verdict.refused(ErrorCode.SESSION_INVALID, "the session is not valid: " + opened.refusal());
         }
-        int firstDot = token.indexOf('.');
-        int lastDot = token.lastIndexOf('.');
-        JsonObject head = object(token.substring(0, firstDot));
-        if (head == null || !"HS256".equals(text(head, "alg"))) {
-            return Verdict.refused(ErrorCode.SESSION_INVALID, "the session token is malformed");
-        }
-        String keyId = text(head, "kid");
-        SecretKeySpec key = keyId == null ? null : keys.key(keyId);
-        if (key == null) {
-            return Verdict.refused(ErrorCode.SESSION_INVALID, "the session is signed with a key this server does not hold");
-        }
-        byte[] expected = mac(key, token.substring(0, lastDot));
-        byte[] given = bytes(token.substring(lastDot + 1));
-        if (given == null || !MessageDigest.isEqual(expected, given)) {
-            return Verdict.refused(ErrorCode.SESSION_INVALID, "the session token's signature does not match");
-        }
-        JsonObject claims = object(token.substring(firstDot + 1, lastDot));
-        String slotId = claims == null ? null : text(claims, "sub");
-        Long issuedAt = claims == null ? null : seconds(claims, "iat");
-        Long expiresAt = claims == null ? null : seconds(claims, "exp");
+        String slotId = opened.text("sub");
+        Long issuedAt = opened.seconds("iat");
+        Long expiresAt = opened.seconds("exp");
         if (slotId == null || slotId.isEmpty() || issuedAt == null || expiresAt == null) {
-            return Verdict.refused(ErrorCode.SESSION_INVALID, "the session token is malformed");
+            return Verdict.refused(ErrorCode.SESSION_INVALID, "the session is not valid: the token is malformed");
         }
         Instant now = clock.instant();
         if (now.getEpochSecond() >= expiresAt) {
@@ -104,57 +63,12 @@ public final class SessionTokens {
         if (Instant.ofEpochSecond(issuedAt).isAfter(now.plus(CLOCK_SKEW))) {
             return Verdict.refused(ErrorCode.SESSION_INVALID, "the session was issued in the future");
         }
-        return Verdict.valid(new SessionUser(slotId, text(claims, "nick"), Instant.ofEpochSecond(issuedAt),
+        return Verdict.valid(new SessionUser(slotId, opened.text("nick"), Instant.ofEpochSecond(issuedAt),
                 Instant.ofEpochSecond(expiresAt)));
     }
 
     public Duration ttl() {
         return ttl;
-    }
-
-    private static byte[] mac(SecretKeySpec key, String signed) {
-        try {
-            Mac mac = Mac.getInstance(SigningKeys.ALGORITHM);
-            mac.init(key);
-            return mac.doFinal(signed.getBytes(StandardCharsets.US_ASCII));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("every JDK has " + SigningKeys.ALGORITHM, e);
-        }
-    }
-
-    private static String encode(String json) {
-        return ENCODER.encodeToString(json.getBytes(StandardCharsets.UTF_8));
-    }
-
-    /** The part's bytes, or null when its length is no base64's. */
-    private static byte[] bytes(String part) {
-        try {
-            return DECODER.decode(part);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-    }
-
-    /** The part as a JSON object, or null when it is none. */
-    private static JsonObject object(String part) {
-        byte[] bytes = bytes(part);
-        if (bytes == null) {
-            return null;
-        }
-        try {
-            JsonValue value = JSON.createReader(new StringReader(new String(bytes, StandardCharsets.UTF_8))).readValue();
-            return value instanceof JsonObject object ? object : null;
-        } catch (JsonException e) {
-            return null;
-        }
-    }
-
-    private static String text(JsonObject object, String name) {
-        return object.get(name) instanceof JsonString string ? string.getString() : null;
-    }
-
-    private static Long seconds(JsonObject object, String name) {
-        return object.get(name) instanceof JsonNumber number && number.isIntegral() ? number.longValue() : null;
     }
 
     /** A new session: the token to hand out and whose it is. {@link #toString()} leaves the token out. */
