@@ -22,7 +22,7 @@ public class AltsCodexApplication extends Application {
     @Override
     public Set<Class<?>> getClasses() {
         return Set.of(LoginResource.class, CallbackResource.class, LoginUrlResource.class, MeResource.class,
-                LogoutResource.class, AltsCodexExceptionMapper.class, HttpErrorMapper.class, ServerAdaptersFeature.class,
+                LogoutResource.class, LoginLinksResource.class, LinkPageResource.class, AltsCodexExceptionMapper.class, HttpErrorMapper.class, ServerAdaptersFeature.class,
                 SessionRoles.class);
     }
 

@@ -15,7 +15,7 @@ public abstract sealed class AltsCodexException extends RuntimeException
         BodyTimeoutException, ExpiredTokenException, AuthorizeFailedException,
         CallbackRejectedException, CallbackTimeoutException, UpstreamHttpException,
         UpstreamUnavailableException, OverloadedException, StoreUnavailableException, ShutdownException,
-        NotAuthenticatedException, AccessDeniedException {
+        NotAuthenticatedException, AccessDeniedException, LinkRefusedException {
 
     private static final long serialVersionUID = 1L;
 

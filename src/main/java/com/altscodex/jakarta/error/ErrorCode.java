@@ -10,6 +10,14 @@ public enum ErrorCode {
     SESSION_INVALID(401),
     /** The session is past its {@code altscodex.session.ttl}: log in again. */
     SESSION_EXPIRED(401),
+    /** Issuing or polling a login link without a valid {@code altscodex.links.api-keys} key (or the issuer role). */
+    API_KEY_INVALID(401),
+    /** No such login link: its token or id is not one of this server's. */
+    LINK_NOT_FOUND(404),
+    /** The login link has been used already: a link logs in once. */
+    LINK_USED(409),
+    /** The login link's time ({@code altscodex.links.ttl}) ran out before it was used. */
+    LINK_EXPIRED(410),
     /** The session's user lacks the role the resource requires. */
     FORBIDDEN(403),
     /** An unsafe request authenticated by the session cookie came from another site. */

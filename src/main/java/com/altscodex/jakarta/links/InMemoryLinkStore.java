@@ -106,7 +106,8 @@ public final class InMemoryLinkStore implements LinkStore {
         }
         CompletableFuture<Optional<LinkRecord>> answer = new CompletableFuture<>();
         waiters.computeIfAbsent(id, key -> new CopyOnWriteArrayList<>()).add(answer);
-        long untilExpiry = Duration.between(clock.instant(), now.get().expiresAt()).toMillis();
+        // a millisecond past the expiry, so the link reads as expired when the timer fires
+        long untilExpiry = Duration.between(clock.instant(), now.get().expiresAt()).toMillis() + 1;
         long waitMillis = now.get().status() == LinkStatus.PENDING ? Math.min(wait.toMillis(), Math.max(0, untilExpiry)) : wait.toMillis();
         Future<?> timeout = timers.schedule(() -> {
             // the wait ended, or the link's own time did: answer what stands

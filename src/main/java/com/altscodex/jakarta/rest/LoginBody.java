@@ -45,13 +45,7 @@ final class LoginBody {
      * or one without a {@code jwt}; any other fault is refused as there.
      */
     static String optionalJwt(String contentType, byte[] body, RequestLimits limits) {
-        if (body.length == 0) {
-            return null;
-        }
-        String jwt = switch (kindOf(contentType)) {
-            case FORM -> formField(text(body), "jwt");
-            case JSON -> jsonMember(text(body), "jwt");
-        };
+        String jwt = member(contentType, body, "jwt");
         if (jwt == null || jwt.isEmpty()) {
             return null;
         }
@@ -63,6 +57,20 @@ final class LoginBody {
             throw new BadRequestException("the JWT holds characters no JWT has (only A-Z a-z 0-9 - _ . are used)");
         }
         return jwt;
+    }
+
+    /**
+     * The string member {@code name} of the one JSON object (or the one field of the form) the body
+     * holds, read as strictly as a JWT is; null for an empty body or where it is absent.
+     */
+    static String member(String contentType, byte[] body, String name) {
+        if (body.length == 0) {
+            return null;
+        }
+        return switch (kindOf(contentType)) {
+            case FORM -> formField(text(body), name);
+            case JSON -> jsonMember(text(body), name);
+        };
     }
 
     private enum Kind { JSON, FORM }
@@ -96,7 +104,7 @@ final class LoginBody {
                 || (type.startsWith("application/") && type.endsWith("+json"))) {
             return Kind.JSON;
         }
-        throw new UnsupportedMediaTypeException("send the JWT as application/json or application/x-www-form-urlencoded");
+        throw new UnsupportedMediaTypeException("send the body as application/json or application/x-www-form-urlencoded");
     }
 
     private static String text(byte[] body) {
@@ -119,7 +127,7 @@ final class LoginBody {
         boolean seen = false;
         try (JsonParser parser = JSON.createParser(new StringReader(text))) {
             if (!parser.hasNext() || parser.next() != JsonParser.Event.START_OBJECT) {
-                throw new BadRequestException("the body is not a JSON object: send {\"jwt\": \"…\"}");
+                throw new BadRequestException("the body is not a JSON object: send {\"" + name + "\": \"…\"}");
             }
             for (JsonParser.Event event = parser.next(); event != JsonParser.Event.END_OBJECT; event = parser.next()) {
                 boolean wanted = parser.getString().equals(name);   // event is KEY_NAME inside an object
@@ -142,7 +150,7 @@ final class LoginBody {
             }
         } catch (JsonException | IllegalStateException | java.util.NoSuchElementException malformed) {
             // the parser's message quotes the body: say only what is wrong
-            throw new BadRequestException("the body is not well-formed JSON: send {\"jwt\": \"…\"}");
+            throw new BadRequestException("the body is not well-formed JSON: send {\"" + name + "\": \"…\"}");
         }
         return found;
     }

@@ -28,10 +28,14 @@ class AltsCodexExceptionTest {
                 Map.entry(new StoreUnavailableException(), 503),
                 Map.entry(new ShutdownException(), 503),
                 Map.entry(new NotAuthenticatedException(ErrorCode.SESSION_EXPIRED, "x"), 401),
-                Map.entry(new AccessDeniedException(ErrorCode.CROSS_SITE_REQUEST, "x"), 403));
+                Map.entry(new AccessDeniedException(ErrorCode.CROSS_SITE_REQUEST, "x"), 403),
+                Map.entry(new NotAuthenticatedException(ErrorCode.API_KEY_INVALID, "x"), 401),
+                Map.entry(new LinkRefusedException(ErrorCode.LINK_NOT_FOUND, "x"), 404),
+                Map.entry(new LinkRefusedException(ErrorCode.LINK_USED, "x"), 409),
+                Map.entry(new LinkRefusedException(ErrorCode.LINK_EXPIRED, "x"), 410));
         expected.forEach((exception, status) -> assertEquals(status, exception.status(), exception.code().name()));
         assertEquals("EXPIRED_TOKEN", new ExpiredTokenException().code().name());
-        assertEquals(18, ErrorCode.values().length);
+        assertEquals(22, ErrorCode.values().length);
     }
 
     @Test
@@ -43,7 +47,7 @@ class AltsCodexExceptionTest {
     @Test
     void theFamilyIsSealed() {
         assertTrue(AltsCodexException.class.isSealed());
-        assertEquals(15, AltsCodexException.class.getPermittedSubclasses().length);
+        assertEquals(16, AltsCodexException.class.getPermittedSubclasses().length);
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.altscodex.jakarta.dev.RecordedRequest;
 import com.altscodex.jakarta.testkit.MockDeOAuthExtension;
+import jakarta.json.JsonObject;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -148,11 +149,55 @@ class BrowserLoginIT {
         assertTrue(warning.getText().contains("Open " + ItEnvironment.BASE + "/ to log in"), warning.getText());
     }
 
+    @Test
+    void aLoginLinkLogsInInAnyBrowserAndThePollerGetsTheSlot() throws Exception {
+        JsonObject link = LinkCalls.issue(ItEnvironment.BASE, "kakao:user-77").json();
+        String page = openAndClickLogin(link.getString("url"));
+        logInOnThePlatformPage("nina", "success", null);
+        browser.switchTo().window(page);
+
+        WebElement done = waitUntilVisible("done");
+        assertTrue(done.getText().contains("You're logged in — go back to the chat or the game"), done.getText());
+        HeadlessChromium.screenshot(browser, "link-logged-in");
+        JsonObject outcome = LinkCalls.poll(link.getString("poll_url"), "PT10S").json();
+        assertEquals("succeeded", outcome.getString("status"), outcome.toString());
+        assertEquals("nina", outcome.getJsonObject("slot").getString("token_nickname"));
+
+        browser.navigate().refresh();
+        WebElement used = waitUntilVisible("problem");
+        assertTrue(used.getText().contains("used already"), "a second use says so: " + used.getText());
+    }
+
+    @Test
+    void theUserCodeTypedAtLinkLeadsToTheSameLogin() throws Exception {
+        JsonObject link = LinkCalls.issue(ItEnvironment.BASE, "tv:living-room").json();
+        browser.get(ItEnvironment.BASE + "/link");
+        WebElement code = waitUntilVisible("code");
+        code.sendKeys(link.getString("user_code").toLowerCase());
+        HeadlessChromium.screenshot(browser, "link-code");
+        browser.findElement(By.id("code-go")).click();
+        String page = clickLoginOn(waitUntilVisible("login"));
+        logInOnThePlatformPage("omar", "success", null);
+        browser.switchTo().window(page);
+
+        waitUntilVisible("done");
+        assertEquals("succeeded", LinkCalls.poll(link.getString("poll_url"), "PT10S").json().getString("status"));
+    }
+
     /** Opens the demo, clicks the button, and switches to the login window; returns the demo's handle. */
     private String openDemoAndClickLogin() {
-        browser.get(ItEnvironment.BASE + "/");
+        return openAndClickLogin(ItEnvironment.BASE + "/");
+    }
+
+    /** Opens a page with a login button, clicks it, and switches to the login window; returns the page's handle. */
+    private String openAndClickLogin(String url) {
+        browser.get(url);
+        return clickLoginOn(waitUntilVisible("login"));
+    }
+
+    private String clickLoginOn(WebElement button) {
         String demo = browser.getWindowHandle();
-        browser.findElement(By.id("login")).click();
+        button.click();
         new WebDriverWait(browser, PATIENCE).until(ExpectedConditions.numberOfWindowsToBe(2));
         String popup = browser.getWindowHandles().stream().filter(handle -> !handle.equals(demo))
                 .findFirst().orElseThrow();

@@ -1,83 +1,251 @@
 package com.altscodex.jakarta.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.altscodex.jakarta.dev.MockDeOAuthServer;
 import com.altscodex.jakarta.it.Http.Answer;
 import com.altscodex.jakarta.pending.LocalRedis;
+import com.sun.net.httpserver.HttpServer;
+import jakarta.json.JsonObject;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * Behind a load balancer: two instances of one server with the same WAR, and the DeOAuth callback
- * always reaching instance B (the registered redirect URI), whichever instance started the login.
- * With the Redis store every login succeeds; with the in-memory store a login started on A waits
- * for a callback that B drops, and times out — the hole every sibling SDK documents.
+ * Behind a load balancer: two instances of one server with the same WAR sharing one Redis, and the
+ * DeOAuth callback always reaching instance B (the registered redirect URI), whichever instance
+ * started the login. Logins, sessions and login links work across them; B has been given a rotated
+ * key list (a new key first, A's after it). Without Redis a login started on A waits for a callback
+ * that B drops, and times out: the hole every sibling SDK documents. The two replicas serve every
+ * step, in order, and no log of theirs holds a secret.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ReplicasIT {
     private static final String CLIENT = "replicas-client";
     private static final String SECRET = "replicas-secret-73d1";
+    private static final String OLD_KEY = ItEnvironment.SESSION_KEY;
+    private static final String NEW_KEY = "Zm9yIHRoZSByb3RhdGlvbiB0ZXN0OiBhIG5ldyBrZXkh";
+    private static final String API_KEY = "replica-links-key-5a9e7c1f";
+    private static final String WEBHOOK_SECRET = "replica-webhook-secret-e4d2";
+    private static final int POLLERS = 1_000;
 
-    private static Map<String, String> env(int callbackPort, String mockUrl, String redisUri) {
+    private static LocalRedis redis;
+    private static MockDeOAuthServer mock;
+    private static HttpServer receiver;
+    private static ServerProcess a;
+    private static ServerProcess b;
+    /** What no log line may hold: gathered as the steps make them. */
+    private static final List<String> SECRETS = new CopyOnWriteArrayList<>(List.of(SECRET, OLD_KEY, NEW_KEY,
+            OLD_KEY.substring(0, 20), NEW_KEY.substring(0, 20), API_KEY, WEBHOOK_SECRET));
+
+    private static Map<String, String> env(int callbackPort, String mockUrl, String redisUri, String keys) {
         Map<String, String> env = new HashMap<>(Map.of(
                 "ALTSCODEX_CLIENT_ID", CLIENT,
                 "ALTSCODEX_CLIENT_SECRET", SECRET,
                 "ALTSCODEX_REDIRECT_URI", "http://127.0.0.1:" + callbackPort + "/api/getinfo",
                 "ALTSCODEX_AUTH_SERVER_URL", mockUrl,
                 "ALTSCODEX_AUTHORIZE_TIMEOUT", "8s",
-                "ALTSCODEX_SESSION_SIGNING_KEYS", ItEnvironment.SESSION_KEY));
+                "ALTSCODEX_SESSION_SIGNING_KEYS", keys));
         if (redisUri != null) {
             env.put("ALTSCODEX_PENDING_STORE", "redis");
             env.put("ALTSCODEX_REDIS_URI", redisUri);
+            env.put("ALTSCODEX_LINKS_API_KEYS", API_KEY);
+            env.put("ALTSCODEX_LINKS_WEBHOOK_SECRET", WEBHOOK_SECRET);
+            env.put("ALTSCODEX_LINKS_TTL", "4s");
         }
         return env;
     }
 
+    @BeforeAll
+    static void startTwoReplicasSharingRedis() throws Exception {
+        redis = LocalRedis.onFreePort();
+        mock = MockDeOAuthServer.start(0, CLIENT, SECRET);
+        receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 16);
+        receiver.createContext("/refuse", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            exchange.sendResponseHeaders(400, -1);
+            exchange.close();
+        });
+        receiver.start();
+        int portA = ServerProcess.freePort();
+        int portB = ServerProcess.freePort();
+        a = ServerProcess.start("replica-a", portA, env(portB, mock.baseUri().toString(), redis.uri(), OLD_KEY));
+        b = ServerProcess.start("replica-b", portB, env(portB, mock.baseUri().toString(), redis.uri(), NEW_KEY + "," + OLD_KEY));
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        for (AutoCloseable closing : new AutoCloseable[] {a, b, mock, redis}) {
+            if (closing != null) {
+                closing.close();
+            }
+        }
+        if (receiver != null) {
+            receiver.stop(0);
+        }
+    }
+
     @Test
+    @Order(1)
     void withRedisALoginOnAIsAnsweredThoughTheCallbackReachesB() throws Exception {
-        try (LocalRedis redis = LocalRedis.onFreePort();
-                MockDeOAuthServer mock = MockDeOAuthServer.start(0, CLIENT, SECRET)) {
-            int portA = ServerProcess.freePort();
-            int portB = ServerProcess.freePort();
-            Map<String, String> env = env(portB, mock.baseUri().toString(), redis.uri());
-            try (ServerProcess a = ServerProcess.start("replica-a", portA, env);
-                    ServerProcess b = ServerProcess.start("replica-b", portB, env)) {
-                Answer onA = Http.login(a.baseUrl(), "test-jwt-anna");
-                assertEquals(200, onA.status(), onA.body());
-                assertEquals("anna", onA.json().getJsonObject("data").getString("token_nickname"));
-                Answer onB = Http.login(b.baseUrl(), "test-jwt-bert");
-                assertEquals(200, onB.status(), onB.body());
+        Answer onA = Http.login(a.baseUrl(), "test-jwt-anna");
+        assertEquals(200, onA.status(), onA.body());
+        assertEquals("anna", onA.json().getJsonObject("data").getString("token_nickname"));
+        Answer onB = Http.login(b.baseUrl(), "test-jwt-bert");
+        assertEquals(200, onB.status(), onB.body());
 
-                // a duplicated callback is exchanged once, and a rejection crosses over too
-                int exchanges = mock.requests(MockDeOAuthServer.GET_TOKEN).size();
-                assertEquals(200, Http.login(a.baseUrl(), "duplicate-cleo").status());
-                Thread.sleep(300);
-                assertEquals(exchanges + 1, mock.requests(MockDeOAuthServer.GET_TOKEN).size());
-                assertEquals(502, Http.login(a.baseUrl(), "reject-dora").status());
+        // a duplicated callback is exchanged once, and a rejection crosses over too
+        int exchanges = mock.requests(MockDeOAuthServer.GET_TOKEN).size();
+        assertEquals(200, Http.login(a.baseUrl(), "duplicate-cleo").status());
+        Thread.sleep(300);
+        assertEquals(exchanges + 1, mock.requests(MockDeOAuthServer.GET_TOKEN).size());
+        assertEquals(502, Http.login(a.baseUrl(), "reject-dora").status());
+        assertTrue(a.log().contains("waiting logins in Redis at redis://127.0.0.1:" + redis.port()), "A uses Redis");
+    }
 
-                assertTrue(a.log().contains("waiting logins in Redis at redis://127.0.0.1:" + redis.port()), "A uses Redis");
-                a.stop();
-                b.stop();
+    @Test
+    @Order(2)
+    void aSessionFromAHoldsOnBWhoseRotatedKeysStillHoldTheOldOne() throws Exception {
+        String fromA = sessionOf(a, "test-jwt-xena");
+        for (var credentials : List.of(List.of("Authorization", "Bearer " + fromA), List.of("Cookie", "altscodex_session=" + fromA))) {
+            HttpResponse<String> onB = me(b, credentials.get(0), credentials.get(1));
+            assertEquals(200, onB.statusCode(), credentials.get(0) + ": " + onB.body());
+            assertEquals("xena", new Answer(200, onB.body()).json().getJsonObject("data").getString("token_nickname"));
+        }
+        String fromB = sessionOf(b, "test-jwt-yuri");
+        assertEquals(200, me(b, "Authorization", "Bearer " + fromB).statusCode());
+        HttpResponse<String> onA = me(a, "Authorization", "Bearer " + fromB);
+        assertEquals(401, onA.statusCode(), "B signs with the new key, which A lacks: " + onA.body());
+        assertEquals("SESSION_INVALID", new Answer(401, onA.body()).json().getString("code"));
+        SECRETS.addAll(List.of(fromA, fromB, fromA.substring(fromA.lastIndexOf('.') + 1), "test-jwt-xena", "test-jwt-yuri"));
+    }
+
+    @Test
+    @Order(3)
+    void aLinkIssuedOnAAndOpenedOnBIsAnsweredToItsPollerOnA() throws Exception {
+        JsonObject link = LinkCalls.issue(a.baseUrl(), API_KEY, "{\"subject\":\"kakao:pia\",\"webhook_url\":\"http://127.0.0.1:"
+                + receiver.getAddress().getPort() + "/refuse\"}").json();
+        CompletableFuture<Answer> onA = LinkCalls.pollAsync(link.getString("poll_url"), "PT30S", API_KEY);
+        Answer done = LinkCalls.complete(LinkCalls.on(b.baseUrl(), link.getString("url")), "test-jwt-pia");
+        assertEquals(200, done.status(), done.body());
+        JsonObject outcome = onA.join().json();
+        assertEquals("succeeded", outcome.getString("status"), "B's outcome reaches A's poller: " + outcome);
+        assertEquals("pia", outcome.getJsonObject("slot").getString("token_nickname"));
+        assertEquals(409, LinkCalls.complete(link.getString("url"), "test-jwt-pia").status(), "used, on A too");
+        SECRETS.addAll(List.of(outcome.getString("session_token"), "test-jwt-pia",
+                link.getString("url").substring(link.getString("url").lastIndexOf('/') + 1)));
+
+        // the receiver refuses the webhook with 400: one WARNING naming the link, and no retry
+        String id = link.getString("id");
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        List<String> warned = List.of();
+        while (warned.isEmpty() && System.nanoTime() < deadline) {
+            warned = new ArrayList<>(b.logLines(id).stream().filter(line -> line.contains("webhook")).toList());
+            Thread.sleep(100);
+        }
+        assertTrue(!warned.isEmpty() && ServerProcess.atWarningOrAbove(warned.get(0)), "on B, which settled it: " + warned);
+
+        // a code typed on A finds a link issued on B
+        JsonObject viaCode = LinkCalls.issue(b.baseUrl(), API_KEY, "{\"subject\":\"tv:quinn\"}").json();
+        HttpResponse<String> found = Http.send("GET", a.baseUrl() + "/api/link?code=" + viaCode.getString("user_code"));
+        assertEquals(303, found.statusCode(), "a plain form is sent on to the link: " + found.body());
+        String page = found.headers().firstValue("Location").orElseThrow();
+        assertTrue(page.startsWith(a.baseUrl() + "/api/link/"), page);
+        assertTrue(Http.get(page).body().contains("Log in with AltsCodex"));
+    }
+
+    @Test
+    @Order(4)
+    void aThousandPollsHoldNoThreadAndEndWithTheLinksExpiry() throws Exception {
+        JsonObject idle = LinkCalls.issue(a.baseUrl(), API_KEY, "{\"subject\":\"bot:idle\"}").json();
+        int before = threads(a.pid());
+        List<CompletableFuture<Answer>> polls = new ArrayList<>();
+        for (int i = 0; i < POLLERS; i++) {
+            polls.add(LinkCalls.pollAsync(idle.getString("poll_url"), "PT30S", API_KEY));
+        }
+        Thread.sleep(2000);
+        int during = threads(a.pid());
+        long answeredEarly = polls.stream().filter(CompletableFuture::isDone).count();
+        for (CompletableFuture<Answer> poll : polls) {
+            Answer answer = poll.join();
+            assertEquals(200, answer.status(), answer.body());
+            assertEquals("expired", answer.json().getString("status"));
+        }
+        System.out.printf("%d long-polls on %s: threads %d before, %d with them waiting (%d answered early)%n",
+                POLLERS, ServerProcess.kind(), before, during, answeredEarly);
+        assertTrue(during - before < 50, "threads " + before + " -> " + during + " with " + POLLERS + " polls waiting");
+        Answer late = LinkCalls.complete(LinkCalls.on(b.baseUrl(), idle.getString("url")), "test-jwt-quinn");
+        assertEquals(410, late.status(), "an expired link is refused on any replica: " + late.body());
+        assertEquals("LINK_EXPIRED", late.json().getString("code"));
+        assertEquals("expired", LinkCalls.poll(LinkCalls.on(b.baseUrl(), idle.getString("poll_url")), null).json().getString("status"));
+    }
+
+    @Test
+    @Order(5)
+    void noLogOfEitherReplicaHoldsAKeyATokenOrAJwt() throws Exception {
+        a.stop();
+        b.stop();
+        for (ServerProcess replica : List.of(a, b)) {
+            String log = replica.log();
+            assertTrue(log.contains("sessions on ("), "the start-up line says sessions are on: " + replica.logFile());
+            for (String secret : SECRETS) {
+                assertFalse(log.contains(secret), replica.logFile() + " holds a secret");
             }
         }
     }
 
     @Test
     void inMemoryTheSameSetupTimesOut() throws Exception {
-        try (MockDeOAuthServer mock = MockDeOAuthServer.start(0, CLIENT, SECRET)) {
+        try (MockDeOAuthServer memoryMock = MockDeOAuthServer.start(0, CLIENT, SECRET)) {
             int portA = ServerProcess.freePort();
             int portB = ServerProcess.freePort();
-            Map<String, String> env = env(portB, mock.baseUri().toString(), null);
-            try (ServerProcess a = ServerProcess.start("memory-a", portA, env);
-                    ServerProcess b = ServerProcess.start("memory-b", portB, env)) {
-                Answer onA = Http.login(a.baseUrl(), "test-jwt-anna");
+            Map<String, String> env = env(portB, memoryMock.baseUri().toString(), null, OLD_KEY);
+            try (ServerProcess memoryA = ServerProcess.start("memory-a", portA, env);
+                    ServerProcess memoryB = ServerProcess.start("memory-b", portB, env)) {
+                Answer onA = Http.login(memoryA.baseUrl(), "test-jwt-anna");
                 assertEquals(408, onA.status(), "B drops the callback of A's login: " + onA.body());
-                assertEquals(200, Http.login(b.baseUrl(), "test-jwt-bert").status(), "B's own logins work");
-                a.stop();
-                b.stop();
+                assertEquals(200, Http.login(memoryB.baseUrl(), "test-jwt-bert").status(), "B's own logins work");
+                memoryA.stop();
+                memoryB.stop();
             }
         }
+    }
+
+    private static String sessionOf(ServerProcess replica, String jwt) throws Exception {
+        Answer login = Http.login(replica.baseUrl(), jwt);
+        assertEquals(200, login.status(), login.body());
+        return login.json().getString("session_token");
+    }
+
+    private static HttpResponse<String> me(ServerProcess replica, String header, String value) throws Exception {
+        return Http.client().send(HttpRequest.newBuilder(URI.create(replica.baseUrl() + "/api/me")).header(header, value)
+                .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static int threads(long pid) throws Exception {
+        for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+            if (line.startsWith("Threads:")) {
+                return Integer.parseInt(line.substring("Threads:".length()).trim());
+            }
+        }
+        throw new IllegalStateException("no thread count for " + pid);
     }
 }

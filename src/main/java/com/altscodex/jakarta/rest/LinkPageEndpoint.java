@@ -1,0 +1,133 @@
+package com.altscodex.jakarta.rest;
+
+import com.altscodex.jakarta.BackendExecutors;
+import com.altscodex.jakarta.config.AltsCodexSettings;
+import com.altscodex.jakarta.error.AltsCodexException;
+import com.altscodex.jakarta.error.ErrorCode;
+import com.altscodex.jakarta.error.LinkRefusedException;
+import com.altscodex.jakarta.links.LinkStatus;
+import com.altscodex.jakarta.links.LoginLinks;
+import jakarta.inject.Inject;
+import jakarta.json.spi.JsonProvider;
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.container.AsyncResponse;
+import jakarta.ws.rs.container.Suspended;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+
+/**
+ * The user's side of a login link: {@code GET {token}} is the page that logs in (HTML) or where the
+ * link stands (JSON); {@code POST {token}} with {@code {"jwt": "…"}} completes it, from that page or
+ * from a native app's embedded browser; {@code GET ?code=…} finds the link of a typed user code.
+ */
+public abstract class LinkPageEndpoint {
+    /** The page, in the WAR: at {@code /link/} it asks for a code, at a link's URL it logs in. */
+    static final String PAGE = "/link/index.html";
+    static final String DONE = "You're logged in: go back to the chat or the game.";
+    private static final JsonProvider JSON = JsonProvider.provider();
+
+    @Inject
+    protected LoginLinks links;
+
+    @Inject
+    private AltsCodexSettings settings;
+
+    @Inject
+    private BackendExecutors executors;
+
+    @GET
+    @Path("{token}")
+    @Produces(MediaType.TEXT_HTML)
+    public Response page(@Context ServletContext context) throws IOException {
+        InputStream page = context.getResourceAsStream(PAGE);
+        if (page == null) {
+            return Response.status(Response.Status.NOT_FOUND).build();
+        }
+        return Response.ok(page, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .header(HttpHeaders.CACHE_CONTROL, "no-store").header("Referrer-Policy", "no-referrer").build();
+    }
+
+    /** {@code {"status": "pending" | "used" | "expired"}}, or 404 for a token that is not ours. */
+    @GET
+    @Path("{token}")
+    @Produces(MediaType.APPLICATION_JSON)
+    public void status(@PathParam("token") String token, @Suspended AsyncResponse response) {
+        links.status(token).whenComplete((status, failure) -> {
+            if (failure != null) {
+                response.resume(LoginJson.failure(LoginLinksEndpoint.unwrap(failure)));
+            } else if (status == null) {
+                response.resume(LoginJson.failure(new LinkRefusedException(ErrorCode.LINK_NOT_FOUND,
+                        "this is not a login link of this server")));
+            } else {
+                String word = status == LinkStatus.PENDING ? "pending" : status == LinkStatus.EXPIRED ? "expired" : "used";
+                response.resume(Response.ok(JSON.createObjectBuilder().add("status", word).build().toString(),
+                        MediaType.APPLICATION_JSON_TYPE).header(HttpHeaders.CACHE_CONTROL, "no-store").build());
+            }
+        });
+    }
+
+    /** 200 {@code {"success": true, "message", "data": {slot}}}, or the error of the link or of the login. */
+    @POST
+    @Path("{token}")
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.APPLICATION_JSON)
+    public void complete(@PathParam("token") String token, @Context HttpServletRequest request,
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, @Suspended AsyncResponse response) {
+        String type = RawBodyFilter.originalContentType(request, contentType);
+        SuspendedBody.read(request, settings.limits(), executors, response, body -> {
+            String jwt;
+            try {
+                jwt = LoginBody.jwt(type, body, settings.limits());
+            } catch (AltsCodexException refused) {
+                response.resume(LoginJson.failure(refused));
+                return;
+            }
+            links.complete(token, jwt).whenComplete((slot, failure) -> {
+                if (failure != null) {
+                    response.resume(LoginJson.failure(LoginLinksEndpoint.unwrap(failure)));
+                    return;
+                }
+                String json = JSON.createObjectBuilder().add("success", true).add("status", "succeeded")
+                        .add("message", DONE).add("data", LoginLinks.publicSlot(slot)).build().toString();
+                response.resume(Response.ok(json, MediaType.APPLICATION_JSON_TYPE).build());
+            });
+        });
+    }
+
+    /** The link of a typed code: {@code {"url"}} as JSON, or a 303 to it for a plain form. */
+    @GET
+    public void byCode(@QueryParam("code") String code, @Context UriInfo uri,
+            @HeaderParam(HttpHeaders.ACCEPT) String accept, @Suspended AsyncResponse response) {
+        boolean json = accept != null && accept.contains(MediaType.APPLICATION_JSON);
+        links.pathForCode(code).whenComplete((path, failure) -> {
+            if (failure != null) {
+                response.resume(LoginJson.failure(LoginLinksEndpoint.unwrap(failure)));
+            } else if (path.isEmpty()) {
+                response.resume(json ? LoginJson.failure(new LinkRefusedException(ErrorCode.LINK_NOT_FOUND,
+                        "no login link waits for this code: check it, or ask for a new one"))
+                        : Response.seeOther(uri.getBaseUri().resolve("../link/?unknown")).build());
+            } else {
+                URI target = uri.getBaseUri().resolve(path.get());
+                response.resume(json
+                        ? Response.ok(JSON.createObjectBuilder().add("url", target.toString()).build().toString(),
+                                MediaType.APPLICATION_JSON_TYPE).header(HttpHeaders.CACHE_CONTROL, "no-store").build()
+                        : Response.seeOther(target).build());
+            }
+        });
+    }
+}
