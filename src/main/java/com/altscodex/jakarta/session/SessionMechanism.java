@@ -6,8 +6,7 @@ import com.altscodex.jakarta.error.NotAuthenticatedException;
 import com.altscodex.jakarta.rest.LoginJson;
 import com.altscodex.jakarta.session.Sessions.Presented;
 import com.altscodex.jakarta.session.SessionTokens.Verdict;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
+import jakarta.enterprise.inject.spi.CDI;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
@@ -35,19 +34,18 @@ import java.util.logging.Logger;
  *
  * <p>The mechanism answers itself only where the container protects the path ({@link #answersItself}).
  *
- * <p>A bean only where sessions are on ({@link SessionMechanismExtension}), so an application with
- * sessions off keeps its own mechanism.
+ * <p>Not a bean by itself: {@link SessionMechanismExtension} adds it where sessions are on, so an
+ * application with sessions off keeps its own mechanism.
  */
-@ApplicationScoped
 public class SessionMechanism implements HttpAuthenticationMechanism {
     private static final Logger LOG = Logger.getLogger(SessionMechanism.class.getName());
 
-    @Inject
-    Sessions sessions;
+    private volatile Sessions sessions;
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
             HttpMessageContext context) {
+        Sessions sessions = sessions();
         Presented presented = sessions.presented(request);
         boolean answerHere = answersItself(context);
         if (presented == null) {
@@ -74,6 +72,19 @@ public class SessionMechanism implements HttpAuthenticationMechanism {
         }
         request.setAttribute(Sessions.USER, verdict.user());
         return context.notifyContainerAboutLogin(verdict.user(), new LinkedHashSet<>(sessions.settings().groups()));
+    }
+
+    /**
+     * Looked up, not injected: a type an extension adds may sit in a bean archive of its own, from
+     * which Payara's Weld does not see the application's beans.
+     */
+    private Sessions sessions() {
+        Sessions found = sessions;
+        if (found == null) {
+            found = CDI.current().select(Sessions.class).get();
+            sessions = found;
+        }
+        return found;
     }
 
     /**
