@@ -106,8 +106,8 @@ public final class InMemoryLinkStore implements LinkStore {
         }
         CompletableFuture<Optional<LinkRecord>> answer = new CompletableFuture<>();
         waiters.computeIfAbsent(id, key -> new CopyOnWriteArrayList<>()).add(answer);
-        // a millisecond past the expiry, so the link reads as expired when the timer fires
-        long untilExpiry = Duration.between(clock.instant(), now.get().expiresAt()).toMillis() + 1;
+        // rounded up: a timer a fraction of a millisecond early would still read the link pending
+        long untilExpiry = ceilMillis(Duration.between(clock.instant(), now.get().expiresAt()));
         long waitMillis = now.get().status() == LinkStatus.PENDING ? Math.min(wait.toMillis(), Math.max(0, untilExpiry)) : wait.toMillis();
         Future<?> timeout = timers.schedule(() -> {
             // the wait ended, or the link's own time did: answer what stands
@@ -181,5 +181,9 @@ public final class InMemoryLinkStore implements LinkStore {
             list.remove(answer);
             return list.isEmpty() ? null : list;
         });
+    }
+
+    private static long ceilMillis(Duration duration) {
+        return Math.floorDiv(duration.toNanos() + 999_999, 1_000_000);
     }
 }

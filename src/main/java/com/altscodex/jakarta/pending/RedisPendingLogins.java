@@ -2,29 +2,16 @@ package com.altscodex.jakarta.pending;
 
 import com.altscodex.jakarta.SlotInfo;
 import com.altscodex.jakarta.error.AltsCodexException;
-import com.altscodex.jakarta.error.StoreUnavailableException;
-import io.lettuce.core.ClientOptions;
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.RedisURI;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.SetArgs;
-import io.lettuce.core.TimeoutOptions;
-import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.async.RedisAsyncCommands;
-import io.lettuce.core.codec.StringCodec;
-import io.lettuce.core.pubsub.RedisPubSubAdapter;
-import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -38,7 +25,7 @@ import java.util.logging.Logger;
  * answers its own logins and releases their keys.
  *
  * <p>Lettuce's event loop is never blocked: every continuation of a Redis reply moves to the
- * work executor first.
+ * work executor first ({@link RedisConnections}).
  */
 public final class RedisPendingLogins implements PendingLogins {
     private static final Logger LOG = Logger.getLogger(RedisPendingLogins.class.getName());
@@ -46,7 +33,6 @@ public final class RedisPendingLogins implements PendingLogins {
     private static final String SEEN = "altscodex:seen:";
     private static final String RESULTS = "altscodex:results:";
     private static final long SEEN_MILLIS = 60_000;
-    private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(2);
 
     /** GET+DEL the owner, and remember the claim so a duplicate is told from an unknown state. */
     private static final String CLAIM = """
@@ -71,17 +57,9 @@ public final class RedisPendingLogins implements PendingLogins {
 
     private final String replica = UUID.randomUUID().toString();
     private final InMemoryPendingLogins local;
-    private final Executor work;
     private final Duration expiryMargin;
-    private final RedisLocation location;
-    private final RedisClient client;
     private final Map<String, String> claimedOwners = new ConcurrentHashMap<>();
-    private final AtomicBoolean up = new AtomicBoolean(true);
-    private volatile CompletableFuture<Connections> connections;
-
-    private record Connections(StatefulRedisConnection<String, String> commands,
-            StatefulRedisPubSubConnection<String, String> results) {
-    }
+    private final RedisConnections redis;
 
     public RedisPendingLogins(RedisLocation location, Executor work, ScheduledExecutorService timers) {
         this(location, work, timers, Duration.ofSeconds(30));
@@ -90,18 +68,9 @@ public final class RedisPendingLogins implements PendingLogins {
     /** @param expiryMargin how long a key outlives its login's timeout, for an owner that died */
     public RedisPendingLogins(RedisLocation location, Executor work, ScheduledExecutorService timers,
             Duration expiryMargin) {
-        this.location = location;
         this.local = new InMemoryPendingLogins(timers);
-        this.work = work;
         this.expiryMargin = expiryMargin;
-        this.client = RedisClient.create(RedisURI.create(location.uri()));
-        // fail fast while Redis is away (never queue commands), and reconnect by itself
-        client.setOptions(ClientOptions.builder()
-                .autoReconnect(true)
-                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-                .timeoutOptions(TimeoutOptions.enabled(COMMAND_TIMEOUT))
-                .build());
-        connections();
+        this.redis = new RedisConnections(location, work, LOG, "logins", RESULTS + replica, this::onRelayed);
     }
 
     @Override
@@ -169,23 +138,13 @@ public final class RedisPendingLogins implements PendingLogins {
 
     @Override
     public boolean available() {
-        CompletableFuture<Connections> current = connections();
-        return up.get() && current.isDone() && !current.isCompletedExceptionally()
-                && current.join().commands().isOpen();
+        return redis.available();
     }
 
     @Override
     public void close() {
-        CompletableFuture<Connections> current = connections;
-        try {
-            // let the releases of the logins answered at shutdown reach Redis
-            if (current != null && current.isDone() && !current.isCompletedExceptionally()) {
-                current.join().commands().async().ping().get(1, TimeUnit.SECONDS);
-            }
-        } catch (Exception e) {
-            LOG.log(Level.FINE, "Redis did not answer the closing ping", e);
-        }
-        client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+        // let the releases of the logins answered at shutdown reach Redis
+        redis.close(true);
     }
 
     private void relay(String owner, String message) {
@@ -214,65 +173,6 @@ public final class RedisPendingLogins implements PendingLogins {
     /** Runs a command; its reply, or StoreUnavailableException, arrives on the work executor. */
     private <T> CompletionStage<T> command(
             java.util.function.Function<RedisAsyncCommands<String, String>, CompletionStage<T>> command) {
-        return connections()
-                .thenCompose(c -> command.apply(c.commands().async()))
-                .handleAsync((reply, failure) -> {
-                    if (failure != null) {
-                        down(failure);
-                        throw new StoreUnavailableException();
-                    }
-                    upAgain();
-                    return reply;
-                }, work);
-    }
-
-    /** The connections, opened once; after a failed first connect the next use tries again. */
-    private CompletableFuture<Connections> connections() {
-        CompletableFuture<Connections> current = connections;
-        if (current != null && !current.isCompletedExceptionally()) {
-            return current;
-        }
-        synchronized (this) {
-            if (connections == current) {
-                connections = open();
-            }
-            return connections;
-        }
-    }
-
-    private CompletableFuture<Connections> open() {
-        CompletableFuture<StatefulRedisConnection<String, String>> commands =
-                client.connectAsync(StringCodec.UTF8, RedisURI.create(location.uri())).toCompletableFuture();
-        CompletableFuture<StatefulRedisPubSubConnection<String, String>> results =
-                client.connectPubSubAsync(StringCodec.UTF8, RedisURI.create(location.uri())).toCompletableFuture();
-        return commands.thenCombine(results, Connections::new).thenCompose(c -> {
-            c.results().addListener(new RedisPubSubAdapter<>() {
-                @Override
-                public void message(String channel, String message) {
-                    work.execute(() -> onRelayed(message));
-                }
-            });
-            return c.results().async().subscribe(RESULTS + replica).thenApply(ok -> c);
-        }).toCompletableFuture().whenComplete((c, failure) -> {
-            if (failure != null) {
-                down(failure);
-                // one of the two may have opened: do not leak it
-                commands.thenAccept(StatefulRedisConnection::closeAsync);
-                results.thenAccept(StatefulRedisPubSubConnection::closeAsync);
-            }
-        });
-    }
-
-    private void down(Throwable failure) {
-        if (up.compareAndSet(true, false)) {
-            LOG.warning(() -> "Redis at " + location + " is unreachable (" + failure.getClass().getSimpleName()
-                    + "): logins fail with STORE_UNAVAILABLE until it is back; reconnecting by itself");
-        }
-    }
-
-    private void upAgain() {
-        if (up.compareAndSet(false, true)) {
-            LOG.info(() -> "Redis at " + location + " is reachable again");
-        }
+        return redis.command(command);
     }
 }

@@ -1,0 +1,161 @@
+package com.altscodex.jakarta.pending;
+
+import com.altscodex.jakarta.error.StoreUnavailableException;
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.TimeoutOptions;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.async.RedisAsyncCommands;
+import io.lettuce.core.codec.StringCodec;
+import io.lettuce.core.pubsub.RedisPubSubAdapter;
+import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * A store's way to Redis: one command connection and one subscribed to the store's channel, opened
+ * once (and again on the next use after a failed first connect). Commands fail fast while Redis is
+ * away, never queued, and the client reconnects by itself; the store hears of the outage once, as a
+ * WARNING in its own log, and of the recovery as INFO.
+ *
+ * <p>Lettuce's event loop is never blocked nor used for the store's work: every reply and every
+ * message moves to the work executor first.
+ */
+public final class RedisConnections {
+    private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(2);
+
+    private final RedisLocation location;
+    private final Executor work;
+    private final Logger log;
+    private final String failing;
+    private final String channel;
+    private final Consumer<String> onMessage;
+    private final RedisClient client;
+    private final AtomicBoolean up = new AtomicBoolean(true);
+    private volatile CompletableFuture<Connections> connections;
+
+    private record Connections(StatefulRedisConnection<String, String> commands,
+            StatefulRedisPubSubConnection<String, String> messages) {
+    }
+
+    /**
+     * Starts connecting at once.
+     *
+     * @param log the store's own logger, where the outage is told
+     * @param failing what fails while Redis is away, as the warning says it ("logins")
+     * @param channel the channel subscribed to; its messages go to {@code onMessage} on the work executor
+     */
+    public RedisConnections(RedisLocation location, Executor work, Logger log, String failing, String channel,
+            Consumer<String> onMessage) {
+        this.location = location;
+        this.work = work;
+        this.log = log;
+        this.failing = failing;
+        this.channel = channel;
+        this.onMessage = onMessage;
+        this.client = RedisClient.create(RedisURI.create(location.uri()));
+        // fail fast while Redis is away (never queue commands), and reconnect by itself
+        client.setOptions(ClientOptions.builder()
+                .autoReconnect(true)
+                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+                .timeoutOptions(TimeoutOptions.enabled(COMMAND_TIMEOUT))
+                .build());
+        connections();
+    }
+
+    /** Runs a command; its reply, or StoreUnavailableException, arrives on the work executor. */
+    public <T> CompletionStage<T> command(Function<RedisAsyncCommands<String, String>, CompletionStage<T>> command) {
+        return connections()
+                .thenCompose(c -> command.apply(c.commands().async()))
+                .handleAsync((reply, failure) -> {
+                    if (failure != null) {
+                        down(failure);
+                        throw new StoreUnavailableException();
+                    }
+                    upAgain();
+                    return reply;
+                }, work);
+    }
+
+    /** Whether commands can reach Redis now, as far as this replica knows. */
+    public boolean available() {
+        CompletableFuture<Connections> current = connections();
+        return up.get() && current.isDone() && !current.isCompletedExceptionally()
+                && current.join().commands().isOpen();
+    }
+
+    /**
+     * Shuts the client down; with {@code flush}, first waits (a second at most) until Redis has
+     * answered the commands sent so far, by a ping sent after them.
+     */
+    public void close(boolean flush) {
+        CompletableFuture<Connections> current = connections;
+        try {
+            if (flush && current != null && current.isDone() && !current.isCompletedExceptionally()) {
+                current.join().commands().async().ping().get(1, TimeUnit.SECONDS);
+            }
+        } catch (Exception e) {
+            log.log(Level.FINE, "Redis did not answer the closing ping", e);
+        }
+        client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+    }
+
+    /** The connections, opened once; after a failed first connect the next use tries again. */
+    private CompletableFuture<Connections> connections() {
+        CompletableFuture<Connections> current = connections;
+        if (current != null && !current.isCompletedExceptionally()) {
+            return current;
+        }
+        synchronized (this) {
+            if (connections == current) {
+                connections = open();
+            }
+            return connections;
+        }
+    }
+
+    private CompletableFuture<Connections> open() {
+        CompletableFuture<StatefulRedisConnection<String, String>> commands =
+                client.connectAsync(StringCodec.UTF8, RedisURI.create(location.uri())).toCompletableFuture();
+        CompletableFuture<StatefulRedisPubSubConnection<String, String>> messages =
+                client.connectPubSubAsync(StringCodec.UTF8, RedisURI.create(location.uri())).toCompletableFuture();
+        return commands.thenCombine(messages, Connections::new).thenCompose(c -> {
+            c.messages().addListener(new RedisPubSubAdapter<>() {
+                @Override
+                public void message(String from, String message) {
+                    work.execute(() -> onMessage.accept(message));
+                }
+            });
+            return c.messages().async().subscribe(channel).thenApply(ok -> c);
+        }).toCompletableFuture().whenComplete((c, failure) -> {
+            if (failure != null) {
+                down(failure);
+                // one of the two may have opened: do not leak it
+                commands.thenAccept(StatefulRedisConnection::closeAsync);
+                messages.thenAccept(StatefulRedisPubSubConnection::closeAsync);
+            }
+        });
+    }
+
+    private void down(Throwable failure) {
+        if (up.compareAndSet(true, false)) {
+            log.warning(() -> "Redis at " + location + " is unreachable (" + failure.getClass().getSimpleName()
+                    + "): " + failing + " fail with STORE_UNAVAILABLE until it is back; reconnecting by itself");
+        }
+    }
+
+    private void upAgain() {
+        if (up.compareAndSet(false, true)) {
+            log.info(() -> "Redis at " + location + " is reachable again");
+        }
+    }
+}
