@@ -114,15 +114,17 @@ public abstract class LinkPageEndpoint {
     public void byCode(@QueryParam("code") String code, @Context UriInfo uri,
             @HeaderParam(HttpHeaders.ACCEPT) String accept, @Suspended AsyncResponse response) {
         boolean json = accept != null && accept.contains(MediaType.APPLICATION_JSON);
+        // read on the request's thread: RESTEasy's UriInfo answers nowhere else
+        URI base = uri.getBaseUri();
         links.pathForCode(code).whenComplete((path, failure) -> {
             if (failure != null) {
                 response.resume(LoginJson.failure(LoginLinksEndpoint.unwrap(failure)));
             } else if (path.isEmpty()) {
                 response.resume(json ? LoginJson.failure(new LinkRefusedException(ErrorCode.LINK_NOT_FOUND,
                         "no login link waits for this code: check it, or ask for a new one"))
-                        : Response.seeOther(uri.getBaseUri().resolve("../link/?unknown")).build());
+                        : Response.seeOther(base.resolve("../link/?unknown")).build());
             } else {
-                URI target = uri.getBaseUri().resolve(path.get());
+                URI target = base.resolve(path.get());
                 response.resume(json
                         ? Response.ok(JSON.createObjectBuilder().add("url", target.toString()).build().toString(),
                                 MediaType.APPLICATION_JSON_TYPE).header(HttpHeaders.CACHE_CONTROL, "no-store").build()

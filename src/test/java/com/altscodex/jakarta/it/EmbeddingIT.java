@@ -40,10 +40,10 @@ class EmbeddingIT {
         // outranks the ALTSCODEX_* variables (ordinal 300) that the other tests share
         String config = "config_ordinal=500\n"
                 + "altscodex.redirect-uri=" + BASE + "/game/auth/deoauth-callback\n"
-                // Open Liberty 26 keeps the session mechanism of an application it undeployed for the
-                // ones deployed after it, and answers those 403 when they have none (README, Known
-                // limits): on the server the other tests share, this one needs sessions too
-                + ("liberty".equals(ServerProcess.kind()) ? "altscodex.session.enabled=true\n" : "");
+                // sessions on, as the WAR has them: the suite's shared ALTSCODEX_LINKS_API_KEYS needs
+                // them, and Open Liberty 26 keeps the session mechanism of an application it undeployed
+                // for the ones after it, answering those 403 when they have none (README, Known limits)
+                + "altscodex.session.enabled=true\n";
         return ItEnvironment.atRoot(ShrinkWrap.create(WebArchive.class, "game.war")
                 .addAsLibrary(classesJar)
                 .addClasses(GameApplication.class, GameLogin.class, GameCallback.class, GameStatus.class, GameBodies.class)
