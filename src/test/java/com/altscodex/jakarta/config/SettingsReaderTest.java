@@ -256,4 +256,33 @@ class SettingsReaderTest {
         assertTrue(message.contains("altscodex.session.enabled='yes' is neither true nor false"), message);
         assertTrue(message.contains("altscodex.session.cookie-name='my session' is not a cookie name"), message);
     }
+
+    @Test
+    void loginLinksTakeHashedKeysAndNeedSessions() {
+        Map<String, String> config = valid();
+        config.put("altscodex.session.enabled", "true");
+        config.put("altscodex.session.signing-keys", KEY);
+        config.put("altscodex.links.api-keys", "chatbot-key-0123456789, console-key-9876543210");
+        config.put("altscodex.links.webhook-secret", "webhook-secret-abcdefgh");
+        config.put("altscodex.links.ttl", "5m");
+        LinkSettings links = read(config).links();
+        assertEquals(2, links.apiKeyHashes().size());
+        assertTrue(java.util.Arrays.equals(SettingsReader.sha256("console-key-9876543210"), links.apiKeyHashes().get(1)));
+        assertEquals(Duration.ofMinutes(5), links.ttl());
+        assertEquals(LinkSettings.DEFAULT_MAX_PENDING, links.maxPending());
+        assertFalse(links.toString().contains("chatbot-key"), links.toString());
+        assertFalse(links.toString().contains("webhook-secret-abc"), links.toString());
+
+        config.put("altscodex.links.api-keys", "short-key");
+        config.put("altscodex.links.webhook-secret", "tiny");
+        String message = assertThrows(InvalidSettingsException.class, () -> read(config)).getMessage();
+        assertTrue(message.contains("altscodex.links.api-keys: key 1 of 1 has 9 characters"), message);
+        assertTrue(message.contains("altscodex.links.webhook-secret has 4 characters"), message);
+        assertFalse(message.contains("short-key") || message.contains("tiny"), "no secret in the message: " + message);
+
+        Map<String, String> sessionsOff = valid();
+        sessionsOff.put("altscodex.links.api-keys", "chatbot-key-0123456789");
+        message = assertThrows(InvalidSettingsException.class, () -> read(sessionsOff)).getMessage();
+        assertTrue(message.contains("login links are signed with the session keys and sessions are off"), message);
+    }
 }
