@@ -63,8 +63,8 @@ public class SessionMechanism implements HttpAuthenticationMechanism {
         }
         if (presented.source() == Sessions.Source.COOKIE && Sessions.unsafe(request.getMethod())
                 && !sessions.fromOwnSite(request)) {
-            LOG.warning(() -> "a cross-site " + request.getMethod() + " " + request.getRequestURI()
-                    + " carried the session cookie: it goes on as anonymous");
+            // no path: a login link's path holds its token
+            LOG.warning(() -> "a cross-site " + request.getMethod() + " carried the session cookie: it goes on as anonymous");
             Verdict crossSite = new Verdict(null, ErrorCode.CROSS_SITE_REQUEST,
                     "a request from another site may not use this site's session");
             request.setAttribute(Sessions.REFUSED, crossSite);
