@@ -120,6 +120,9 @@ public class LoginLinks {
 
     /** A new link for {@code subject}, the caller's own id for its user; {@code basePath} is where the API is mounted. */
     public CompletionStage<Issued> issue(String subject, String webhookUrl, String basePath) {
+        if (tokens == null) {
+            return CompletableFuture.failedFuture(refusal());
+        }
         if (subject == null || subject.isBlank() || subject.length() > MAX_SUBJECT) {
             return CompletableFuture.failedFuture(new BadRequestException(
                     "a subject is required: the caller's own id for the user, at most " + MAX_SUBJECT + " characters"));
