@@ -10,7 +10,6 @@ import com.altscodex.jakarta.error.CallbackRejectedException;
 import com.altscodex.jakarta.error.ErrorCode;
 import com.altscodex.jakarta.error.OverloadedException;
 import com.altscodex.jakarta.error.ShutdownException;
-import com.altscodex.jakarta.error.UpstreamHttpException;
 import com.altscodex.jakarta.health.LoginReadiness;
 import com.altscodex.jakarta.health.UpstreamWatch;
 import com.altscodex.jakarta.metrics.LoginObserver;
@@ -312,11 +311,10 @@ public class AltsCodexBackend {
         while (cause instanceof CompletionException && cause.getCause() != null) {
             cause = cause.getCause();
         }
-        if (cause instanceof AltsCodexException e) {
-            return e;
+        if (!(cause instanceof AltsCodexException)) {
+            LOG.log(Level.SEVERE, "unexpected failure in the login chain", cause);
         }
-        LOG.log(Level.SEVERE, "unexpected failure in the login chain", cause);
-        return new UpstreamHttpException("DeOAuth call", 0, cause.getClass().getSimpleName());
+        return AltsCodexException.of(cause, "DeOAuth call");
     }
 
     private static String newState() {

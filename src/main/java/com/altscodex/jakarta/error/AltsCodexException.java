@@ -1,6 +1,7 @@
 package com.altscodex.jakarta.error;
 
 import java.util.Set;
+import java.util.concurrent.CompletionException;
 
 /**
  * Every way a login, a DeOAuth call or a session check can fail. Each member carries its {@link ErrorCode}, so
@@ -24,6 +25,19 @@ public abstract sealed class AltsCodexException extends RuntimeException
     AltsCodexException(ErrorCode code, String message) {
         super(message, null, false, false);
         this.code = code;
+    }
+
+    /**
+     * What a failed stage failed with: the module's own exception, out of any
+     * {@code CompletionException} around it, or anything else as an {@link UpstreamHttpException}
+     * of {@code call} that names only the failure's type (its message may quote what it was given).
+     */
+    public static AltsCodexException of(Throwable failure, String call) {
+        Throwable cause = failure;
+        while (cause instanceof CompletionException && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause instanceof AltsCodexException e ? e : new UpstreamHttpException(call, 0, cause.getClass().getSimpleName());
     }
 
     /** {@code code}, where it is one of the {@code codes} a member stands for. */

@@ -32,7 +32,6 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Predicate;
 import java.util.logging.Logger;
@@ -195,7 +194,7 @@ public class LoginLinks {
             }
             LinkRecord link = claim.link();
             return backend.getSlotInfo(jwt).handle((slot, failure) -> {
-                AltsCodexException problem = failure == null ? null : asAltsCodex(failure);
+                AltsCodexException problem = failure == null ? null : AltsCodexException.of(failure, "DeOAuth call");
                 JsonObject outcome = problem == null ? succeeded(link, slot) : failed(link, problem);
                 LinkStatus status = problem == null ? LinkStatus.SUCCEEDED : LinkStatus.FAILED;
                 LOG.info(() -> "login link " + link.id().substring(0, 8) + " " + status
@@ -271,15 +270,6 @@ public class LoginLinks {
         return link.status() == LinkStatus.EXPIRED
                 ? new LinkRefusedException(ErrorCode.LINK_EXPIRED, "this login link has expired: ask for a new one")
                 : new LinkRefusedException(ErrorCode.LINK_USED, "this login link has been used already: a link logs in once");
-    }
-
-    private static AltsCodexException asAltsCodex(Throwable failure) {
-        Throwable cause = failure;
-        while (cause instanceof CompletionException && cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        return cause instanceof AltsCodexException e ? e
-                : new com.altscodex.jakarta.error.UpstreamHttpException("DeOAuth call", 0, cause.getClass().getSimpleName());
     }
 
     private static boolean httpUrl(String text) {

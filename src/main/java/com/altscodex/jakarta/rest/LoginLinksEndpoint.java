@@ -29,7 +29,6 @@ import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.time.Duration;
-import java.util.concurrent.CompletionException;
 
 /**
  * The caller's side of login links (server to server, with an API key): {@code POST} issues one,
@@ -124,8 +123,6 @@ public abstract class LoginLinksEndpoint {
     }
 
     static AltsCodexException unwrap(Throwable failure) {
-        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-        return cause instanceof AltsCodexException e ? e
-                : new com.altscodex.jakarta.error.UpstreamHttpException("login link", 0, cause.getClass().getSimpleName());
+        return AltsCodexException.of(failure, "login link");
     }
 }

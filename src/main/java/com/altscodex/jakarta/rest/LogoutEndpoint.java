@@ -20,7 +20,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.concurrent.CompletionException;
 import java.util.logging.Logger;
 
 /**
@@ -82,8 +81,8 @@ public abstract class LogoutEndpoint {
 
     /** The module's own failures say what happened without a secret; of anything else, its type. */
     private static String describe(Throwable failure) {
-        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-        return cause instanceof AltsCodexException e ? e.code() + " (" + e.getMessage() + ")" : cause.getClass().getSimpleName();
+        AltsCodexException e = AltsCodexException.of(failure, "DeOAuth logout");
+        return e.code() + " (" + e.getMessage() + ")";
     }
 
     private Response loggedOut(String deoauthLogout) {
