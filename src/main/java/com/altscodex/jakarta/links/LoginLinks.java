@@ -13,6 +13,7 @@ import com.altscodex.jakarta.error.LinkRefusedException;
 import com.altscodex.jakarta.error.NotAuthenticatedException;
 import com.altscodex.jakarta.error.OverloadedException;
 import com.altscodex.jakarta.links.LinkStore.Created;
+import com.altscodex.jakarta.rest.LoginJson;
 import com.altscodex.jakarta.session.SessionTokens;
 import com.altscodex.jakarta.session.Sessions;
 import com.altscodex.jakarta.session.SignedTokens;
@@ -228,7 +229,7 @@ public class LoginLinks {
     }
 
     private JsonObject succeeded(LinkRecord link, SlotInfo slot) {
-        JsonObjectBuilder outcome = header(link, LinkStatus.SUCCEEDED).add("slot", publicSlot(slot));
+        JsonObjectBuilder outcome = header(link, LinkStatus.SUCCEEDED).add("slot", LoginJson.slotJson(slot));
         Optional<SessionTokens.Issued> session = sessions.issue(slot);
         session.ifPresent(issued -> outcome.add("session_token", issued.token())
                 .add("session_expires_at", issued.user().expiresAt().toString()));
@@ -242,18 +243,6 @@ public class LoginLinks {
 
     private static JsonObjectBuilder header(LinkRecord link, LinkStatus status) {
         return JSON.createObjectBuilder().add("id", link.id()).add("subject", link.subject()).add("status", status.wire());
-    }
-
-    /** The slot without its access token and code, as the login answers a browser. */
-    public static JsonObjectBuilder publicSlot(SlotInfo slot) {
-        JsonObjectBuilder data = JSON.createObjectBuilder().add("id", slot.id());
-        if (slot.contentAddress() != null) {
-            data.add("content_address", slot.contentAddress());
-        }
-        if (slot.tokenNickname() != null) {
-            data.add("token_nickname", slot.tokenNickname());
-        }
-        return data.add("tr_cnt", slot.trCnt());
     }
 
     private String idOf(String token) {

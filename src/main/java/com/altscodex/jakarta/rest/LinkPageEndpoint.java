@@ -103,7 +103,7 @@ public abstract class LinkPageEndpoint {
                     return;
                 }
                 String json = JSON.createObjectBuilder().add("success", true).add("status", "succeeded")
-                        .add("message", DONE).add("data", LoginLinks.publicSlot(slot)).build().toString();
+                        .add("message", DONE).add("data", LoginJson.slotJson(slot)).build().toString();
                 response.resume(Response.ok(json, MediaType.APPLICATION_JSON_TYPE).build());
             });
         });

@@ -44,7 +44,7 @@ public final class LoginJson {
     }
 
     /** The public part of a slot: never its access token or code. */
-    static JsonObjectBuilder slotJson(SlotInfo slot) {
+    public static JsonObjectBuilder slotJson(SlotInfo slot) {
         var data = JSON.createObjectBuilder().add("id", slot.id());
         addIfPresent(data, "content_address", slot.contentAddress());
         addIfPresent(data, "token_nickname", slot.tokenNickname());
