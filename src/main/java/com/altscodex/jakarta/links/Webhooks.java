@@ -42,7 +42,8 @@ final class Webhooks implements AutoCloseable {
         this.secret = secret;
         this.timers = timers;
         this.clock = clock;
-        this.client = ClientBuilder.newBuilder().executorService(work)
+        // no client where there is nothing to sign with: webhooks are then refused at issue
+        this.client = secret == null ? null : ClientBuilder.newBuilder().executorService(work)
                 .connectTimeout(5, TimeUnit.SECONDS).readTimeout(10, TimeUnit.SECONDS).build();
     }
 
@@ -102,6 +103,8 @@ final class Webhooks implements AutoCloseable {
 
     @Override
     public void close() {
-        client.close();
+        if (client != null) {
+            client.close();
+        }
     }
 }
