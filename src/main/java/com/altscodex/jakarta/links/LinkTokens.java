@@ -1,6 +1,5 @@
 package com.altscodex.jakarta.links;
 
-import com.altscodex.jakarta.error.ErrorCode;
 import com.altscodex.jakarta.error.LinkRefusedException;
 import com.altscodex.jakarta.session.SignedTokens;
 import jakarta.json.spi.JsonProvider;
@@ -33,10 +32,10 @@ final class LinkTokens {
         String id = opened.text("lnk");
         Long expiresAt = opened.seconds("exp");
         if (id == null || expiresAt == null) {
-            throw new LinkRefusedException(ErrorCode.LINK_NOT_FOUND, "this is not a login link of this server");
+            throw LinkRefusedException.notFound();
         }
         if (clock.instant().getEpochSecond() >= expiresAt) {
-            throw new LinkRefusedException(ErrorCode.LINK_EXPIRED, "this login link has expired: ask for a new one");
+            throw LinkRefusedException.expired();
         }
         return id;
     }

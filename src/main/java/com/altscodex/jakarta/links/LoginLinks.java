@@ -254,11 +254,10 @@ public class LoginLinks {
 
     private static LinkRefusedException refusedUse(LinkRecord link) {
         if (link == null) {
-            return new LinkRefusedException(ErrorCode.LINK_NOT_FOUND, "this is not a login link of this server");
+            return LinkRefusedException.notFound();
         }
         return link.status() == LinkStatus.EXPIRED
-                ? new LinkRefusedException(ErrorCode.LINK_EXPIRED, "this login link has expired: ask for a new one")
-                : new LinkRefusedException(ErrorCode.LINK_USED, "this login link has been used already: a link logs in once");
+                ? LinkRefusedException.expired() : LinkRefusedException.used();
     }
 
     private static boolean httpUrl(String text) {

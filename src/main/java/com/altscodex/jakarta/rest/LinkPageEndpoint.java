@@ -2,7 +2,6 @@ package com.altscodex.jakarta.rest;
 
 import com.altscodex.jakarta.BackendExecutors;
 import com.altscodex.jakarta.config.AltsCodexSettings;
-import com.altscodex.jakarta.error.AltsCodexException;
 import com.altscodex.jakarta.error.ErrorCode;
 import com.altscodex.jakarta.error.LinkRefusedException;
 import com.altscodex.jakarta.links.LinkStatus;
@@ -71,8 +70,7 @@ public abstract class LinkPageEndpoint {
             if (failure != null) {
                 response.resume(LoginJson.failure(LoginLinksEndpoint.unwrap(failure)));
             } else if (status == null) {
-                response.resume(LoginJson.failure(new LinkRefusedException(ErrorCode.LINK_NOT_FOUND,
-                        "this is not a login link of this server")));
+                response.resume(LoginJson.failure(LinkRefusedException.notFound()));
             } else {
                 String word = status == LinkStatus.PENDING ? "pending" : status == LinkStatus.EXPIRED ? "expired" : "used";
                 response.resume(Response.ok(JSON.createObjectBuilder().add("status", word).build().toString(),
@@ -89,14 +87,8 @@ public abstract class LinkPageEndpoint {
     public void complete(@PathParam("token") String token, @Context HttpServletRequest request,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, @Suspended AsyncResponse response) {
         String type = RawBodyFilter.originalContentType(request, contentType);
-        SuspendedBody.read(request, settings.limits(), executors, response, body -> {
-            String jwt;
-            try {
-                jwt = LoginBody.jwt(type, body, settings.limits());
-            } catch (AltsCodexException refused) {
-                response.resume(LoginJson.failure(refused));
-                return;
-            }
+        SuspendedBody.read(request, settings.limits(), executors, response,
+                body -> LoginBody.jwt(type, body, settings.limits()), jwt -> {
             links.complete(token, jwt).whenComplete((slot, failure) -> {
                 if (failure != null) {
                     response.resume(LoginJson.failure(LoginLinksEndpoint.unwrap(failure)));

@@ -58,16 +58,8 @@ public abstract class LoginEndpoint {
             @Suspended AsyncResponse response) {
         String type = RawBodyFilter.originalContentType(request, contentType);
         RequestLimits limits = settings.limits();
-        SuspendedBody.read(request, limits, executors, response, body -> {
-            String jwt;
-            try {
-                jwt = LoginBody.jwt(type, body, limits);
-            } catch (AltsCodexException refused) {
-                response.resume(LoginJson.failure(refused));
-                return;
-            }
-            login(jwt, response);
-        });
+        SuspendedBody.read(request, limits, executors, response, body -> LoginBody.jwt(type, body, limits),
+                jwt -> login(jwt, response));
     }
 
     /** Runs the chain for {@code jwt} and resumes {@code response} when it settles. */

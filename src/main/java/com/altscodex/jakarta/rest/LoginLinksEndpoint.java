@@ -60,17 +60,10 @@ public abstract class LoginLinksEndpoint {
         }
         String type = RawBodyFilter.originalContentType(request, contentType);
         String basePath = uri.getBaseUri().getRawPath();
-        SuspendedBody.read(request, settings.limits(), executors, response, body -> {
-            String subject;
-            String webhookUrl;
-            try {
-                subject = LoginBody.member(type, body, "subject");
-                webhookUrl = LoginBody.member(type, body, "webhook_url");
-            } catch (AltsCodexException refused) {
-                response.resume(LoginJson.failure(refused));
-                return;
-            }
-            links.issue(subject, webhookUrl, basePath).whenComplete((issued, failure) -> {
+        SuspendedBody.read(request, settings.limits(), executors, response,
+                body -> new IssueRequest(LoginBody.member(type, body, "subject"), LoginBody.member(type, body, "webhook_url")),
+                asked -> {
+            links.issue(asked.subject(), asked.webhookUrl(), basePath).whenComplete((issued, failure) -> {
                 if (failure != null) {
                     response.resume(LoginJson.failure(unwrap(failure)));
                     return;
@@ -115,6 +108,9 @@ public abstract class LoginLinksEndpoint {
                         .header(HttpHeaders.CACHE_CONTROL, "no-store").build());
             }
         });
+    }
+
+    private record IssueRequest(String subject, String webhookUrl) {
     }
 
     private Response unauthorized() {

@@ -57,14 +57,8 @@ public abstract class LogoutEndpoint {
             return;
         }
         String type = RawBodyFilter.originalContentType(request, contentType);
-        SuspendedBody.read(request, settings.limits(), executors, response, body -> {
-            String jwt;
-            try {
-                jwt = LoginBody.optionalJwt(type, body, settings.limits());
-            } catch (AltsCodexException refused) {
-                response.resume(LoginJson.failure(refused));
-                return;
-            }
+        SuspendedBody.read(request, settings.limits(), executors, response,
+                body -> LoginBody.optionalJwt(type, body, settings.limits()), jwt -> {
             if (jwt == null) {
                 response.resume(loggedOut("not_requested"));
                 return;

@@ -15,12 +15,13 @@ import java.time.Duration;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * A suspended request's body, read by the module itself as bytes: without a thread while the
  * client sends (a non-blocking read), never past {@code altscodex.max-body}. A body that cannot be
- * had is answered on {@code response} here, with {@code Connection: close}; a whole one goes to
- * {@code onBody}.
+ * had is answered on {@code response} here, with {@code Connection: close}; a whole one is
+ * {@code parse}d, and what it holds goes to {@code onParsed}, or the parser's refusal to the client.
  */
 final class SuspendedBody {
     private static final Duration GONE_GRACE = Duration.ofSeconds(2);
@@ -28,8 +29,18 @@ final class SuspendedBody {
     private SuspendedBody() {
     }
 
-    static void read(HttpServletRequest request, RequestLimits limits, BackendExecutors executors,
-            AsyncResponse response, Consumer<byte[]> onBody) {
+    static <T> void read(HttpServletRequest request, RequestLimits limits, BackendExecutors executors,
+            AsyncResponse response, Function<byte[], T> parse, Consumer<T> onParsed) {
+        Consumer<byte[]> onBody = body -> {
+            T parsed;
+            try {
+                parsed = parse.apply(body);
+            } catch (AltsCodexException refused) {
+                response.resume(LoginJson.failure(refused));
+                return;
+            }
+            onParsed.accept(parsed);
+        };
         // a body cut short leaves the rest of it on the connection: it must not be read as a request
         Consumer<AltsCodexException> onRefused = refused -> response.resume(Response
                 .fromResponse(LoginJson.failure(refused)).header("Connection", "close").build());
