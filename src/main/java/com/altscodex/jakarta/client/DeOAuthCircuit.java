@@ -7,7 +7,6 @@ import jakarta.ws.rs.core.Response;
 import java.time.temporal.ChronoUnit;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
-import org.eclipse.microprofile.faulttolerance.Timeout;
 
 /**
  * Every DeOAuth call goes through this one method, so one circuit breaker watches the whole
@@ -16,11 +15,14 @@ import org.eclipse.microprofile.faulttolerance.Timeout;
  * normally and never count, and nothing is retried: an expired JWT or a bad secret is not cured
  * by asking again, and a code is single-use.
  *
+ * <p>No {@code @Timeout}: the client's connect and read timeouts ({@code altscodex.http-timeout})
+ * already bound every call, and on Payara each {@code @Timeout} scheduled a task on a managed
+ * executor that captures context, a tenth of a login's CPU (README, Performance).
+ *
  * <p>Tune it with MicroProfile Config, e.g.
- * {@code com.altscodex.jakarta.client.DeOAuthCircuit/send/CircuitBreaker/delay=10} or
- * {@code …/send/Timeout/value=5} (environment: {@code COM_ALTSCODEX_JAKARTA_CLIENT_DEOAUTHCIRCUIT_SEND_…}).
- * A value keeps the annotation's unit, seconds, unless {@code …/delayUnit} or {@code …/Timeout/unit}
- * is set as well.
+ * {@code com.altscodex.jakarta.client.DeOAuthCircuit/send/CircuitBreaker/delay=10} (environment:
+ * {@code COM_ALTSCODEX_JAKARTA_CLIENT_DEOAUTHCIRCUIT_SEND_…}). A value keeps the annotation's unit,
+ * seconds, unless {@code …/delayUnit} is set as well.
  */
 @ApplicationScoped
 public class DeOAuthCircuit {
@@ -35,7 +37,6 @@ public class DeOAuthCircuit {
     }
 
     /** Blocks this (managed) thread for one call; {@link GuardedTransport} never calls it on a request thread. */
-    @Timeout(value = 10, unit = ChronoUnit.SECONDS)
     @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS,
             successThreshold = 1)
     public WireAnswer send(String endpoint, Supplier<Response> call) {

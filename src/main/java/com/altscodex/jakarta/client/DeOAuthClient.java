@@ -18,7 +18,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
-import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.eclipse.microprofile.rest.client.RestClientBuilder;
 
 /**
@@ -139,7 +138,7 @@ public final class DeOAuthClient implements AutoCloseable {
                     : new UpstreamHttpException(endpoint, outage.answer().status(), null, serverCode(outage.answer()));
         }
         String why = cause instanceof UpstreamOutageException outage ? outage.failureKind()
-                : cause instanceof TimeoutException ? "call timeout" : DirectTransport.kind(cause);
+                : DirectTransport.kind(cause);
         return AUTHORIZE.equals(endpoint) ? new AuthorizeFailedException(null, "no answer (" + why + ")")
                 : new UpstreamHttpException(endpoint, 0, "no answer (" + why + ")");
     }
