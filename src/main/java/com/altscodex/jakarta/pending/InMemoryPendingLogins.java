@@ -111,6 +111,12 @@ public final class InMemoryPendingLogins implements PendingLogins {
         return settled;
     }
 
+    /** Whether the login still waits here (not settled yet). */
+    boolean isWaiting(String state) {
+        Entry entry = waiting.get(state);
+        return entry != null && !entry.future.isDone();
+    }
+
     @Override
     public int size() {
         return waiting.size();

@@ -7,6 +7,7 @@ import io.lettuce.core.SetArgs;
 import io.lettuce.core.api.async.RedisAsyncCommands;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
@@ -23,6 +24,10 @@ import java.util.logging.Logger;
  * (exactly one claimer, whatever the duplicates), exchanges the code, and publishes the outcome
  * on the owner's channel. A replica that dies leaves only keys that expire; one that shuts down
  * answers its own logins and releases their keys.
+ *
+ * <p>A login costs two round trips: the record and the claim, whose script deletes the key. Only
+ * a login that settles without a claim (timeout, shutdown, cancel, a failed authorize) sends a
+ * third command, the release of its key.
  *
  * <p>Lettuce's event loop is never blocked: every continuation of a Redis reply moves to the
  * work executor first ({@link RedisConnections}).
@@ -59,6 +64,8 @@ public final class RedisPendingLogins implements PendingLogins {
     private final InMemoryPendingLogins local;
     private final Duration expiryMargin;
     private final Map<String, String> claimedOwners = new ConcurrentHashMap<>();
+    /** Logins of this replica whose key a claim deleted (here or on another replica): no release. */
+    private final Set<String> claimedKeys = ConcurrentHashMap.newKeySet();
     private final RedisConnections redis;
 
     public RedisPendingLogins(RedisLocation location, Executor work, ScheduledExecutorService timers) {
@@ -84,9 +91,13 @@ public final class RedisPendingLogins implements PendingLogins {
                     }
                     return (Void) null;
                 });
-        // a no-op when a callback claimed the state: the script checks the key is still ours
-        waiting.result().whenComplete((slot, failure) -> command(c -> c.eval(RELEASE, ScriptOutputType.INTEGER,
-                new String[] {PENDING + state, SEEN + state}, replica, String.valueOf(SEEN_MILLIS))));
+        waiting.result().whenComplete((slot, failure) -> {
+            if (!claimedKeys.remove(state)) {
+                // the script checks the key is still ours, so a claim racing this changes nothing
+                command(c -> c.eval(RELEASE, ScriptOutputType.INTEGER,
+                        new String[] {PENDING + state, SEEN + state}, replica, String.valueOf(SEEN_MILLIS)));
+            }
+        });
         return new Registration(waiting.result(), recorded);
     }
 
@@ -102,6 +113,9 @@ public final class RedisPendingLogins implements PendingLogins {
                         return owner.equals("#claimed") ? CallbackMatch.DUPLICATE : CallbackMatch.LATE;
                     }
                     claimedOwners.put(state, owner);
+                    if (owner.equals(replica)) {
+                        claimedKeyOf(state);
+                    }
                     return CallbackMatch.MATCHED;
                 });
     }
@@ -163,10 +177,20 @@ public final class RedisPendingLogins implements PendingLogins {
             LOG.warning("ignored a message on this replica's result channel that is not a login outcome");
             return;
         }
+        // the replica that relays an outcome claimed the key, which deleted it
+        claimedKeyOf(outcome.state);
         if (outcome.slot != null) {
             local.complete(outcome.state, outcome.slot);
         } else {
             local.fail(outcome.state, outcome.failure);
+        }
+    }
+
+    /** Marks a claimed login's key as gone, unless the login settled (and released) already. */
+    private void claimedKeyOf(String state) {
+        claimedKeys.add(state);
+        if (!local.isWaiting(state)) {
+            claimedKeys.remove(state);
         }
     }
 

@@ -118,6 +118,38 @@ class RedisPendingLoginsTest {
     }
 
     @Test
+    void aLoginCostsTwoRoundTripsToRedisAndOneNoCallbackClaimedThree() throws Exception {
+        AltsCodexBackend a = replica(new RecordingObserver(), true);
+        routeTo.add(a);
+        await(a.getSlotInfo("test-jwt-warm"));
+        waitUntil(() -> a.pendingLogins() == 0);
+        // Redis counts the commands a script runs too: the round trips are the SETs sent and the scripts
+        long evals = calls("eval");
+        for (int i = 0; i < 10; i++) {
+            await(a.getSlotInfo("test-jwt-player" + i));
+        }
+        assertTrue(keys.sync().keys("altscodex:pending:*").isEmpty());
+        // the claim's script deletes the key: no release follows
+        assertEquals(10, calls("eval") - evals, "scripts for 10 claimed logins: the claims only");
+
+        evals = calls("eval");
+        failureOf(a.getSlotInfo("timeout-unclaimed", Duration.ofMillis(200)));
+        waitUntil(() -> keys.sync().keys("altscodex:pending:*").isEmpty());
+        assertEquals(1, calls("eval") - evals, "the release of a login no callback claimed");
+    }
+
+    /** How many times Redis ran {@code command} so far, sent or from a script. */
+    private long calls(String command) {
+        for (String line : keys.sync().info("commandstats").split("\\r?\\n")) {
+            if (line.startsWith("cmdstat_" + command + ":calls=")) {
+                int at = line.indexOf("calls=") + "calls=".length();
+                return Long.parseLong(line.substring(at, line.indexOf(',', at)));
+            }
+        }
+        return 0;
+    }
+
+    @Test
     void aRejectionOnBFailsTheLoginOnA() throws Exception {
         AltsCodexBackend a = replica(new RecordingObserver(), true);
         routeTo.add(replica(new RecordingObserver(), true));
