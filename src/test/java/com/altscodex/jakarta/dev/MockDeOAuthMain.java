@@ -10,6 +10,7 @@ import java.util.concurrent.CountDownLatch;
  * {@code mock.behaviour}: what {@code mvn -Pmock -Dmock.port=…} sets), else the environment
  * (MOCK_PORT, MOCK_CLIENT_ID, MOCK_CLIENT_SECRET, MOCK_BEHAVIOUR), else the default (9999,
  * dev-client, dev-secret-not-for-production, success: the client that server-config/run configures).
+ * {@code mock.threads} (MOCK_THREADS) fixes its pool at that many threads; by default it grows.
  * It listens on 127.0.0.1 only.
  */
 public final class MockDeOAuthMain {
@@ -21,7 +22,8 @@ public final class MockDeOAuthMain {
         String clientId = setting(args, 1, "mock.client-id", "MOCK_CLIENT_ID", "dev-client");
         String secret = setting(args, 2, "mock.client-secret", "MOCK_CLIENT_SECRET", "dev-secret-not-for-production");
         MockBehaviour behaviour = MockBehaviour.parse(setting(args, 3, "mock.behaviour", "MOCK_BEHAVIOUR", "success"));
-        MockDeOAuthServer mock = MockDeOAuthServer.start(port, clientId, secret).defaultBehaviour(behaviour);
+        int threads = Integer.parseInt(setting(new String[0], 0, "mock.threads", "MOCK_THREADS", "0"));
+        MockDeOAuthServer mock = MockDeOAuthServer.start(port, clientId, secret, threads).defaultBehaviour(behaviour);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             mock.close();

@@ -31,6 +31,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.logging.Logger;
 
@@ -80,16 +81,18 @@ public final class MockDeOAuthServer implements AutoCloseable {
     private record Canned(int status, String json) {
     }
 
-    private MockDeOAuthServer(HttpServer server, String clientId, String clientSecret) {
+    private MockDeOAuthServer(HttpServer server, String clientId, String clientSecret, int threadCount) {
         this.server = server;
         this.clientId = clientId;
         this.clientSecret = clientSecret;
         this.loginPage = new MockLoginPage(clientId, this::issueJwt);
-        this.threads = Executors.newCachedThreadPool(runnable -> {
+        ThreadFactory daemons = runnable -> {
             Thread thread = new Thread(runnable, "mock-deoauth");
             thread.setDaemon(true);
             return thread;
-        });
+        };
+        this.threads = threadCount > 0 ? Executors.newFixedThreadPool(threadCount, daemons)
+                : Executors.newCachedThreadPool(daemons);
         // HTTP/1.1, the usual for a server-to-server POST: the JDK's default would upgrade to
         // h2c, and when Payara then ends such a connection with GOAWAY, callbacks in flight are lost
         this.callbacks = HttpClient.newBuilder().executor(threads).version(HttpClient.Version.HTTP_1_1)
@@ -108,6 +111,16 @@ public final class MockDeOAuthServer implements AutoCloseable {
      * Starts a mock on {@code 127.0.0.1:port} (0 picks a free port) that accepts only this client.
      */
     public static MockDeOAuthServer start(int port, String clientId, String clientSecret) throws IOException {
+        return start(port, clientId, clientSecret, 0);
+    }
+
+    /**
+     * @param threadCount a fixed pool of this many threads for its requests and callbacks, or 0 for
+     *     a pool that grows with them (a slow delay then holds one thread per request). A benchmark
+     *     fixes it: grown to ~980 threads, the mock cost as much CPU per login as the server under test.
+     */
+    public static MockDeOAuthServer start(int port, String clientId, String clientSecret, int threadCount)
+            throws IOException {
         // The JDK's HTTP server writes a response's headers and its body apart and, unless told,
         // leaves Nagle on: the body then waits for the client's delayed ACK, 40 ms on Linux, and
         // a login took 48 ms instead of 5. Read once, when this JVM's first HttpServer starts, so
@@ -116,7 +129,7 @@ public final class MockDeOAuthServer implements AutoCloseable {
             System.setProperty(NODELAY, "true");
         }
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 256);
-        MockDeOAuthServer mock = new MockDeOAuthServer(server, clientId, clientSecret);
+        MockDeOAuthServer mock = new MockDeOAuthServer(server, clientId, clientSecret, threadCount);
         server.start();
         return mock;
     }
