@@ -244,7 +244,7 @@ public class AltsCodexBackend {
     }
 
     /**
-     * Answers every waiting login with {@link ErrorCode#SHUTDOWN}, in the calling thread, and
+     * Answers every waiting login with {@link ErrorCode#SHUTDOWN} before it returns, and
      * refuses new ones. Safe to call more than once.
      */
     public void shutdown() {

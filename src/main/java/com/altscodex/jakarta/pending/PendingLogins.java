@@ -30,8 +30,9 @@ public interface PendingLogins extends AutoCloseable {
     boolean fail(String state, AltsCodexException failure);
 
     /**
-     * Settles every login waiting here with the failure, in the calling thread, and refuses new
-     * registrations from now on. Returns how many were waiting.
+     * Settles every login waiting here with the failure before it returns (in the calling thread,
+     * and for many logins in helper threads it joins), and refuses new registrations from now on.
+     * Returns how many were waiting.
      */
     int failAll(AltsCodexException failure);
 

@@ -14,7 +14,9 @@ import com.altscodex.jakarta.error.ShutdownException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -108,7 +110,7 @@ class InMemoryPendingLoginsTest {
     }
 
     @Test
-    void failAllAnswersEveryLoginInTheCallingThreadAndRefusesNewOnes() {
+    void failAllOfAFewAnswersThemInTheCallingThreadAndRefusesNewOnes() {
         List<CompletableFuture<SlotInfo>> logins = new ArrayList<>();
         for (int i = 0; i < 50; i++) {
             logins.add(pending.register("s" + i, LONG).result());
@@ -119,6 +121,27 @@ class InMemoryPendingLoginsTest {
             assertInstanceOf(ShutdownException.class, failureOf(login));
         }
         assertInstanceOf(ShutdownException.class, failureOf(pending.register("late", LONG).result()));
+        assertEquals(0, pending.size());
+    }
+
+    @Test
+    void failAllAnswersManyLoginsOnSeveralThreadsBeforeItReturns() {
+        int count = 5_000;
+        List<CompletableFuture<SlotInfo>> logins = new ArrayList<>();
+        Set<String> answeringThreads = ConcurrentHashMap.newKeySet();
+        for (int i = 0; i < count; i++) {
+            CompletableFuture<SlotInfo> login = pending.register("s" + i, LONG).result();
+            login.whenComplete((slot, failure) -> answeringThreads.add(Thread.currentThread().getName()));
+            logins.add(login);
+        }
+        assertEquals(count, pending.failAll(new ShutdownException()));
+        for (CompletableFuture<SlotInfo> login : logins) {
+            assertTrue(login.isDone(), "every login is answered before failAll returns");
+            assertInstanceOf(ShutdownException.class, failureOf(login));
+        }
+        assertTrue(answeringThreads.contains(Thread.currentThread().getName()));
+        assertEquals(Math.min(Runtime.getRuntime().availableProcessors(), count / 256), answeringThreads.size(),
+                "one thread per core: " + answeringThreads);
         assertEquals(0, pending.size());
     }
 
