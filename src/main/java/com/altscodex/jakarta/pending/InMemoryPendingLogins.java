@@ -7,8 +7,8 @@ import com.altscodex.jakarta.error.ShutdownException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.List;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -112,8 +112,9 @@ public final class InMemoryPendingLogins implements PendingLogins {
         int slices = Math.min(DRAIN_THREADS, Math.max(1, states.size() / MIN_DRAIN_SLICE));
         AtomicInteger settled = new AtomicInteger();
         // each failure writes its login's answer in the failing thread, and the server closes the
-        // connections once we return: one slice per core, all joined before we return, halves a
-        // drain of 10,000. Plain threads, because at shutdown the managed executors may refuse work.
+        // connections once we return: one slice per core spreads the writing over the cores, and all
+        // are joined before we return. Plain threads, because at shutdown the managed executors may
+        // refuse work.
         List<Thread> helpers = new ArrayList<>();
         for (int slice = 1; slice < slices; slice++) {
             List<String> part = slice(states, slice, slices);

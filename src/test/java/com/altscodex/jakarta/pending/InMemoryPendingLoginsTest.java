@@ -112,10 +112,14 @@ class InMemoryPendingLoginsTest {
     @Test
     void failAllOfAFewAnswersThemInTheCallingThreadAndRefusesNewOnes() {
         List<CompletableFuture<SlotInfo>> logins = new ArrayList<>();
+        Set<String> answeringThreads = ConcurrentHashMap.newKeySet();
         for (int i = 0; i < 50; i++) {
-            logins.add(pending.register("s" + i, LONG).result());
+            CompletableFuture<SlotInfo> login = pending.register("s" + i, LONG).result();
+            login.whenComplete((slot, failure) -> answeringThreads.add(Thread.currentThread().getName()));
+            logins.add(login);
         }
         assertEquals(50, pending.failAll(new ShutdownException()));
+        assertEquals(Set.of(Thread.currentThread().getName()), answeringThreads);
         for (CompletableFuture<SlotInfo> login : logins) {
             assertTrue(login.isDone());
             assertInstanceOf(ShutdownException.class, failureOf(login));
