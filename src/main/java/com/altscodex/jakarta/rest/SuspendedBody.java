@@ -6,6 +6,7 @@ import com.altscodex.jakarta.error.AltsCodexException;
 import com.altscodex.jakarta.error.BadRequestException;
 import com.altscodex.jakarta.error.PayloadTooLargeException;
 import com.altscodex.jakarta.error.ShutdownException;
+import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.container.AsyncResponse;
 import jakarta.ws.rs.core.Response;
@@ -57,7 +58,15 @@ final class SuspendedBody {
                 // too much to read and drop, or the client waits for our word before it sends: say no at once
                 onRefused.accept(new PayloadTooLargeException(limits.maxBody()));
             } else if (request.isAsyncStarted()) {
-                BodyReader.start(request.getInputStream(), length, limits, executors.timers(), onBody, onRefused, onGone);
+                ServletInputStream in = request.getInputStream();
+                if (arrived(in, length, limits)) {
+                    // the whole body came with the headers, as a login's usually does: reading it
+                    // cannot block, and a read listener would cost a hop onto the container's
+                    // thread pool, a deadline task, and a reader kept while the login waits
+                    onBody.accept(in.readNBytes((int) length));
+                } else {
+                    BodyReader.start(in, length, limits, executors.timers(), onBody, onRefused, onGone);
+                }
             } else {
                 onBody.accept(bounded(request.getInputStream(), limits.maxBody()));
             }
@@ -68,6 +77,14 @@ final class SuspendedBody {
         } catch (IOException | IllegalStateException unreadable) {
             onRefused.accept(new BadRequestException("the body could not be read"));
         }
+    }
+
+    /**
+     * Whether the declared body is already in the server's buffer. Where the server counts less
+     * than is there ({@code available()} may be 0 before the first read), the read stays non-blocking.
+     */
+    private static boolean arrived(ServletInputStream in, long length, RequestLimits limits) throws IOException {
+        return length >= 0 && length <= limits.maxBody() && in.available() >= length;
     }
 
     /** Where the runtime did not suspend through the servlet container: a read that blocks, but only so far. */
