@@ -29,10 +29,12 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.Queue;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -61,6 +63,8 @@ public class AltsCodexBackend {
     private Consumer<AltsCodexLogin> logins = login -> { };
     private final UpstreamWatch upstream = new UpstreamWatch();
     private volatile boolean shutDown;
+    /** While a shutdown answers the waiting logins, their INFO lines wait here (see {@link #shutdown}). */
+    private volatile Queue<String> heldLines;
 
     /** For CDI's client proxy only. */
     protected AltsCodexBackend() {
@@ -245,7 +249,8 @@ public class AltsCodexBackend {
 
     /**
      * Answers every waiting login with {@link ErrorCode#SHUTDOWN} before it returns, and
-     * refuses new ones. Safe to call more than once.
+     * refuses new ones; their outcome lines are logged once the last of them is answered. Safe
+     * to call more than once.
      */
     public void shutdown() {
         synchronized (this) {
@@ -254,7 +259,17 @@ public class AltsCodexBackend {
             }
             shutDown = true;
         }
-        int answered = pending.failAll(new ShutdownException());
+        // every answer first, then the lines: written as each login failed, a drain of 10,000 wrote
+        // 9,999 log lines before its last answer, on the cores that write the answers
+        Queue<String> held = new ConcurrentLinkedQueue<>();
+        heldLines = held;
+        int answered;
+        try {
+            answered = pending.failAll(new ShutdownException());
+        } finally {
+            heldLines = null;
+            writeHeld(held);
+        }
         LOG.info(() -> "AltsCodex backend shut down; " + answered + " waiting login(s) answered SHUTDOWN");
         pending.close();
         client.close();
@@ -298,11 +313,28 @@ public class AltsCodexBackend {
             case "INTERNAL" -> Level.SEVERE;
             default -> Level.INFO;
         };
-        if (LOG.isLoggable(level)) {
-            String detail = cause instanceof AltsCodexException && !outcome.equals("EXPIRED_TOKEN")
-                    ? ": " + cause.getMessage() : "";
-            LOG.log(level, "login " + prefix(state) + " " + outcome + " in " + took.toMillis() + " ms" + detail,
-                    outcome.equals("INTERNAL") ? cause : null);
+        if (!LOG.isLoggable(level)) {
+            return;
+        }
+        String detail = cause instanceof AltsCodexException && !outcome.equals("EXPIRED_TOKEN")
+                ? ": " + cause.getMessage() : "";
+        String line = "login " + prefix(state) + " " + outcome + " in " + took.toMillis() + " ms" + detail;
+        Queue<String> held = heldLines;
+        if (held != null && level == Level.INFO) {
+            held.add(line);
+            if (heldLines == null) {
+                // the shutdown took the queue while we added to it: our line may be the one it missed
+                writeHeld(held);
+            }
+            return;
+        }
+        LOG.log(level, line, outcome.equals("INTERNAL") ? cause : null);
+    }
+
+    /** Each line once, whoever polls it: the shutdown, or a login that finished as it ended. */
+    private static void writeHeld(Queue<String> held) {
+        for (String line = held.poll(); line != null; line = held.poll()) {
+            LOG.info(line);
         }
     }
 

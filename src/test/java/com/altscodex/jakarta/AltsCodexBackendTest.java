@@ -19,7 +19,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -202,6 +206,46 @@ class AltsCodexBackendTest {
         assertEquals(ErrorCode.SHUTDOWN, failureOf(chain.backend.getSlotInfo("test-jwt-late")).code());
         chain.backend.shutdown(); // idempotent
         assertTrue(chain.backend.isShutDown());
+    }
+
+    @Test
+    void shutdownWritesTheLoginLinesOnlyOnceEveryWaitingLoginIsAnswered() throws Exception {
+        List<String> lines = new CopyOnWriteArrayList<>();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                lines.add(record.getMessage());
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger backendLog = Logger.getLogger(AltsCodexBackend.class.getName());
+        backendLog.addHandler(capture);
+        try {
+            List<Integer> linesWhenAnswered = new CopyOnWriteArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                chain.backend.getSlotInfo("timeout-" + i, Duration.ofSeconds(30))
+                        .whenComplete((slot, failure) -> linesWhenAnswered.add(shutdownLines(lines)));
+            }
+            waitUntil(() -> chain.mock.requests(com.altscodex.jakarta.dev.MockDeOAuthServer.AUTHORIZE).size() == 20);
+            chain.backend.shutdown();
+            assertEquals(List.of(), linesWhenAnswered.stream().filter(n -> n != 0).toList());
+            assertEquals(20, linesWhenAnswered.size());
+            assertEquals(20, shutdownLines(lines));
+            assertTrue(lines.get(lines.size() - 1).contains("20 waiting login(s) answered SHUTDOWN"), lines.toString());
+        } finally {
+            backendLog.removeHandler(capture);
+        }
+    }
+
+    private static int shutdownLines(List<String> lines) {
+        return (int) lines.stream().filter(line -> line.startsWith("login ") && line.contains(" SHUTDOWN in ")).count();
     }
 
     @Test
