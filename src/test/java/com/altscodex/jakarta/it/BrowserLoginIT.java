@@ -176,6 +176,9 @@ class BrowserLoginIT {
         code.sendKeys(link.getString("user_code").toLowerCase());
         HeadlessChromium.screenshot(browser, "link-code");
         browser.findElement(By.id("code-go")).click();
+        // the code page goes on to the link's own page, which has a login button too: looked for
+        // before the new page is there, the old page's button vanished under Chrome's check of it
+        new WebDriverWait(browser, PATIENCE).until(ExpectedConditions.urlContains("/api/link/"));
         String page = clickLoginOn(waitUntilVisible("login"));
         logInOnThePlatformPage("omar", "success", null);
         browser.switchTo().window(page);
