@@ -1,0 +1,59 @@
+# shellcheck shell=bash
+# What bench/run and bench/floor share: logging, the per-process CPU and thread readings from
+# /proc, and wrk with the warm-up that waits for the JIT. Sourced, not run. The callers set ROOT,
+# OUT, URL, SERVER_PID, WRK_THREADS, WRK_TIMEOUT, FIRST_WARMUP and MAX_WARMUP.
+
+log() { printf '[bench %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+die() { log "FAILED: $*"; exit 1; }
+now_ms() { date +%s%3N; }
+
+install_debian_package() {
+    log "installing $1 (Debian package)"
+    { apt-get update -qq && apt-get install -y -qq --no-install-recommends "$1"; } >"$OUT/apt-$1.log" 2>&1
+}
+
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }   # utime + stime of one process
+# the ticks of a JVM's JIT compiler threads and its GC threads (G1 and the parallel GC workers)
+jit_gc_ticks() {
+    local jit=0 gc=0 task name ticks
+    for task in /proc/"$1"/task/*; do
+        name=$(cat "$task/comm" 2>/dev/null) || continue
+        ticks=$(awk '{print $14 + $15}' "$task/stat" 2>/dev/null) || continue
+        case $name in
+            C1\ Compiler* | C2\ Compiler*) jit=$((jit + ticks)) ;;
+            G1\ * | GC\ Thread*) gc=$((gc + ticks)) ;;
+        esac
+    done
+    echo "$jit $gc"
+}
+threads_of() { awk '/^Threads:/ {print $2}' "/proc/$1/status"; }
+# how many threads of each kind (the name without its number), to tell which pool grew
+thread_kinds() { cat /proc/"$1"/task/*/comm 2>/dev/null | sed -E 's/[-# ]*[0-9]+[)]?$//' | sort | uniq -c | sort -rn; }
+rss_mib() { awk '/^VmRSS:/ {printf "%.0f", $2 / 1024}' "/proc/$1/status"; }
+
+run_wrk() {  # connections seconds output-file; wrk's own CPU (user+sys seconds) goes to output-file.cpu
+    local TIMEFORMAT='%U %S'
+    { time wrk -t"$WRK_THREADS" -c"$1" -d"$2"s --timeout "$WRK_TIMEOUT" -s "$ROOT/bench/login.lua" "$URL" \
+        >"$3" 2>&1; } 2>"$3.cpu"
+}
+field() { grep -o "\"$2\":[0-9]*" <<<"$1" | sed -n 1p | cut -d: -f2; }
+ms() { awk -v us="$1" 'BEGIN {printf "%.1f", us / 1000}'; }
+
+# sets WARMED (seconds of load) and JIT_SHARE (% of the server's CPU in the last round); $1: wrk's output
+warm_until_jit_settles() {
+    WARMED=0
+    JIT_SHARE=100
+    while ((WARMED < MAX_WARMUP)); do
+        local round=$((WARMED < FIRST_WARMUP ? FIRST_WARMUP - WARMED : 10))
+        round=$((round > MAX_WARMUP - WARMED ? MAX_WARMUP - WARMED : round))
+        local server_before jit_before jit_after
+        server_before=$(cpu_ticks "$SERVER_PID")
+        read -r jit_before _ < <(jit_gc_ticks "$SERVER_PID")
+        run_wrk 64 "$round" "$1"
+        read -r jit_after _ < <(jit_gc_ticks "$SERVER_PID")
+        JIT_SHARE=$((100 * (jit_after - jit_before) / ($(cpu_ticks "$SERVER_PID") - server_before + 1)))
+        WARMED=$((WARMED + round))
+        ((WARMED >= FIRST_WARMUP && JIT_SHARE < 5)) && break
+    done
+    return 0
+}
