@@ -48,6 +48,7 @@ public final class DeOAuthClient implements AutoCloseable {
                 .readTimeout(httpTimeout.toMillis(), TimeUnit.MILLISECONDS)
                 .property(DISABLE_DEFAULT_MAPPER, Boolean.TRUE)
                 .register(new CanonicalQuery())
+                .register(new PlainStringParams())
                 .build(DeOAuthApi.class);
     }
 
