@@ -27,7 +27,7 @@ import java.util.logging.Logger;
 
 /**
  * The login: a JWT in, the slot out, with no thread held while the login waits for its callback.
- * Mount it on any path by subclassing: {@code @Path("/auth/login") @RequestScoped public class
+ * Mount it on any path by subclassing: {@code @Path("/auth/login") @ApplicationScoped public class
  * MyLogin extends LoginEndpoint {}}, with {@link RawBodyFilter} mapped to its path.
  */
 public abstract class LoginEndpoint {
