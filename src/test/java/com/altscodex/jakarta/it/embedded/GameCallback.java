@@ -1,10 +1,10 @@
 package com.altscodex.jakarta.it.embedded;
 
 import com.altscodex.jakarta.rest.CallbackEndpoint;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.Path;
 
 @Path("auth/deoauth-callback")
-@RequestScoped
+@ApplicationScoped
 public class GameCallback extends CallbackEndpoint {
 }
