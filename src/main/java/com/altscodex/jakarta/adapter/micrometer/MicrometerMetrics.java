@@ -1,5 +1,6 @@
 package com.altscodex.jakarta.adapter.micrometer;
 
+import com.altscodex.jakarta.metrics.CachedCounters;
 import com.altscodex.jakarta.metrics.LoginObserver;
 import com.altscodex.jakarta.metrics.Meters;
 import com.altscodex.jakarta.pending.CallbackMatch;
@@ -24,13 +25,13 @@ import java.util.function.IntSupplier;
  * there: its Prometheus output has no HELP text for our meters.
  */
 public final class MicrometerMetrics implements LoginObserver {
-    private final MeterRegistry registry;
+    private final CachedCounters<Counter> counters;
     private final Timer duration;
     /** Held here: Micrometer's gauges keep only a weak reference, and read NaN once it is collected. */
     private final IntSupplier waiting;
 
     private MicrometerMetrics(MeterRegistry registry, IntSupplier waiting) {
-        this.registry = registry;
+        this.counters = new CachedCounters<>((meter, tags) -> registry.counter(meter.name(), Tags.of(tags)));
         this.waiting = waiting;
         registry.gauge(Meters.WAITING.name(), Tags.empty(), waiting, w -> w.getAsInt());
         this.duration = registry.timer(Meters.DURATION.name(), Tags.empty());
@@ -45,21 +46,17 @@ public final class MicrometerMetrics implements LoginObserver {
 
     @Override
     public void loginFinished(String outcome, Duration took) {
-        counter(Meters.LOGINS, Meters.OUTCOME, outcome).increment();
+        counters.get(Meters.LOGINS, Meters.OUTCOME, outcome).increment();
         duration.record(took);
     }
 
     @Override
     public void callbackReceived(CallbackMatch match) {
-        counter(Meters.CALLBACKS, Meters.KIND, Meters.kind(match)).increment();
+        counters.get(Meters.CALLBACKS, Meters.KIND, Meters.kind(match)).increment();
     }
 
     @Override
     public void upstreamCall(String endpoint, int status) {
-        counter(Meters.UPSTREAM_CALLS, Meters.ENDPOINT, endpoint, Meters.STATUS, Meters.status(status)).increment();
-    }
-
-    private Counter counter(Meters.Meter meter, String... tags) {
-        return registry.counter(meter.name(), Tags.of(tags));
+        counters.get(Meters.UPSTREAM_CALLS, Meters.ENDPOINT, endpoint, Meters.STATUS, Meters.status(status)).increment();
     }
 }

@@ -1,5 +1,6 @@
 package com.altscodex.jakarta.adapter.mpmetrics;
 
+import com.altscodex.jakarta.metrics.CachedCounters;
 import com.altscodex.jakarta.metrics.LoginObserver;
 import com.altscodex.jakarta.metrics.Meters;
 import com.altscodex.jakarta.pending.CallbackMatch;
@@ -19,11 +20,12 @@ import org.eclipse.microprofile.metrics.Timer;
  * ({@code /metrics?scope=application}), on servers that ship it (Payara, Open Liberty).
  */
 public final class MicroProfileMetrics implements LoginObserver {
-    private final MetricRegistry registry;
+    private final CachedCounters<Counter> counters;
     private final Timer duration;
 
     private MicroProfileMetrics(MetricRegistry registry, IntSupplier waiting) {
-        this.registry = registry;
+        this.counters = new CachedCounters<>((meter, tags) ->
+                registry.counter(metadata(meter, MetricUnits.NONE), tagsOf(tags)));
         registry.gauge(metadata(Meters.WAITING, MetricUnits.NONE), waiting, w -> w.getAsInt());
         // the unit the timer records in: exporters scale its quantiles, mean and max from it to
         // seconds. Without it Payara printed them in nanoseconds beside a _sum in seconds
@@ -39,23 +41,26 @@ public final class MicroProfileMetrics implements LoginObserver {
 
     @Override
     public void loginFinished(String outcome, Duration took) {
-        counter(Meters.LOGINS, new Tag(Meters.OUTCOME, outcome)).inc();
+        counters.get(Meters.LOGINS, Meters.OUTCOME, outcome).inc();
         duration.update(took);
     }
 
     @Override
     public void callbackReceived(CallbackMatch match) {
-        counter(Meters.CALLBACKS, new Tag(Meters.KIND, Meters.kind(match))).inc();
+        counters.get(Meters.CALLBACKS, Meters.KIND, Meters.kind(match)).inc();
     }
 
     @Override
     public void upstreamCall(String endpoint, int status) {
-        counter(Meters.UPSTREAM_CALLS, new Tag(Meters.ENDPOINT, endpoint),
-                new Tag(Meters.STATUS, Meters.status(status))).inc();
+        counters.get(Meters.UPSTREAM_CALLS, Meters.ENDPOINT, endpoint, Meters.STATUS, Meters.status(status)).inc();
     }
 
-    private Counter counter(Meters.Meter meter, Tag... tags) {
-        return registry.counter(metadata(meter, MetricUnits.NONE), tags);
+    private static Tag[] tagsOf(String... namesAndValues) {
+        Tag[] tags = new Tag[namesAndValues.length / 2];
+        for (int i = 0; i < tags.length; i++) {
+            tags[i] = new Tag(namesAndValues[2 * i], namesAndValues[2 * i + 1]);
+        }
+        return tags;
     }
 
     private static Metadata metadata(Meters.Meter meter, String unit) {
