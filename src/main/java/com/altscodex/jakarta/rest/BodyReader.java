@@ -41,8 +41,9 @@ final class BodyReader implements ReadListener {
     private final Consumer<byte[]> onBody;
     private final Consumer<AltsCodexException> onRefused;
     private final Runnable onGone;
-    private final ByteArrayOutputStream body;
-    private final byte[] chunk = new byte[2048];
+    /** Dropped once the body is read: the container keeps its read listener as long as the login waits. */
+    private ByteArrayOutputStream body;
+    private byte[] chunk = new byte[2048];
     private final long deadline;
     private State state = State.READING;
     private AltsCodexException refusal;
@@ -116,8 +117,9 @@ final class BodyReader implements ReadListener {
     @Override
     public synchronized void onAllDataRead() {
         if (state == State.READING) {
+            byte[] bytes = body.toByteArray();
             end();
-            onBody.accept(body.toByteArray());
+            onBody.accept(bytes);
         } else if (state == State.DRAINING) {
             refuse(refusal);
         }
@@ -161,6 +163,8 @@ final class BodyReader implements ReadListener {
 
     private void end() {
         state = State.DONE;
+        body = null;
+        chunk = null;
         if (check != null) {
             check.cancel(false);
         }
