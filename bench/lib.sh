@@ -38,6 +38,17 @@ run_wrk() {  # connections seconds output-file; wrk's own CPU (user+sys seconds)
 }
 field() { grep -o "\"$2\":[0-9]*" <<<"$1" | sed -n 1p | cut -d: -f2; }
 ms() { awk -v us="$1" 'BEGIN {printf "%.1f", us / 1000}'; }
+# from wrk's BENCH line: every answer that is not 200, by status, then wrk's socket errors by kind; 0 for none
+wrk_errors() {
+    local errors n kind
+    errors=$(grep -o '"statuses":{[^}]*}' <<<"$1" | grep -o '"[0-9]*":[0-9]*' | tr -d '"' \
+        | awk -F: '$1 != 200 {printf "%s%s×%s", sep, $1, $2; sep = ", "}' || true)
+    for kind in connect_errors read_errors write_errors timeouts; do
+        n=$(field "$1" "$kind")
+        ((n > 0)) && errors+="${errors:+, }${kind%s}×$n"
+    done
+    echo "${errors:-0}"
+}
 
 # sets WARMED (seconds of load) and JIT_SHARE (% of the server's CPU in the last round); $1: wrk's output
 warm_until_jit_settles() {
