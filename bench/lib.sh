@@ -44,7 +44,7 @@ wrk_errors() {
     errors=$(grep -o '"statuses":{[^}]*}' <<<"$1" | grep -o '"[0-9]*":[0-9]*' | tr -d '"' \
         | awk -F: '$1 != 200 {printf "%s%s×%s", sep, $1, $2; sep = ", "}' || true)
     for kind in connect_errors read_errors write_errors timeouts; do
-        n=$(field "$1" "$kind")
+        n=$(field "$1" "$kind" || true)
         ((n > 0)) && errors+="${errors:+, }${kind%s}×$n"
     done
     echo "${errors:-0}"
