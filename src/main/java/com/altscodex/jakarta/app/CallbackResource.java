@@ -5,8 +5,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.Path;
 
 /**
- * POST /api/getinfo, the DeOAuth callback. One instance serves every request: the endpoint keeps nothing per request, and a
- * request-scoped one was created and injected for each (about 2% of a login's CPU on Payara).
+ * POST /api/getinfo, the DeOAuth callback. One instance serves every request, as with
+ * {@link LoginResource}: the endpoint keeps nothing per request.
  */
 @Path("getinfo")
 @ApplicationScoped
