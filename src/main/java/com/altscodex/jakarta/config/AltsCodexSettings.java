@@ -21,11 +21,12 @@ import java.time.Duration;
  * @param limits what a client's request may hold and how long it may take to send it
  * @param session the sessions a login issues, {@link SessionSettings#OFF} for none
  * @param links login links for clients without a browser, {@link LinkSettings#NONE} for no API key
+ * @param security the origins allowed to call, the trusted proxies and the limits on failed attempts
  */
 public record AltsCodexSettings(ClientCredentials credentials, String redirectUri,
         URI authServerUrl, URI platformUrl, Duration authorizeTimeout, Duration httpTimeout,
         int maxPending, boolean checkCallbackPath, RedisLocation redis, RequestLimits limits,
-        SessionSettings session, LinkSettings links) {
+        SessionSettings session, LinkSettings links, SecuritySettings security) {
 
     public static final int DEFAULT_MAX_PENDING = 20_000;
 
@@ -34,30 +35,36 @@ public record AltsCodexSettings(ClientCredentials credentials, String redirectUr
             URI platformUrl, Duration authorizeTimeout) {
         return new AltsCodexSettings(credentials, redirectUri, authServerUrl, platformUrl, authorizeTimeout,
                 Duration.ofSeconds(10), DEFAULT_MAX_PENDING, true, null, RequestLimits.DEFAULTS, SessionSettings.OFF,
-                LinkSettings.NONE);
+                LinkSettings.NONE, SecuritySettings.forRedirect(redirectUri));
     }
 
     public AltsCodexSettings withMaxPending(int max) {
         return new AltsCodexSettings(credentials, redirectUri, authServerUrl, platformUrl, authorizeTimeout,
-                httpTimeout, max, checkCallbackPath, redis, limits, session, links);
+                httpTimeout, max, checkCallbackPath, redis, limits, session, links, security);
     }
 
     /** The same settings with the waiting logins shared through Redis. */
     public AltsCodexSettings withRedis(RedisLocation location) {
         return new AltsCodexSettings(credentials, redirectUri, authServerUrl, platformUrl, authorizeTimeout,
-                httpTimeout, maxPending, checkCallbackPath, location, limits, session, links);
+                httpTimeout, maxPending, checkCallbackPath, location, limits, session, links, security);
     }
 
     /** The same settings with these sessions. */
     public AltsCodexSettings withSession(SessionSettings sessions) {
         return new AltsCodexSettings(credentials, redirectUri, authServerUrl, platformUrl, authorizeTimeout,
-                httpTimeout, maxPending, checkCallbackPath, redis, limits, sessions, links);
+                httpTimeout, maxPending, checkCallbackPath, redis, limits, sessions, links, security);
     }
 
     /** The same settings with these login links. */
     public AltsCodexSettings withLinks(LinkSettings links) {
         return new AltsCodexSettings(credentials, redirectUri, authServerUrl, platformUrl, authorizeTimeout,
-                httpTimeout, maxPending, checkCallbackPath, redis, limits, session, links);
+                httpTimeout, maxPending, checkCallbackPath, redis, limits, session, links, security);
+    }
+
+    /** The same settings with these origins, proxies and limits. */
+    public AltsCodexSettings withSecurity(SecuritySettings security) {
+        return new AltsCodexSettings(credentials, redirectUri, authServerUrl, platformUrl, authorizeTimeout,
+                httpTimeout, maxPending, checkCallbackPath, redis, limits, session, links, security);
     }
 
     public String clientId() {

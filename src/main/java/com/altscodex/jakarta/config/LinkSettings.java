@@ -2,6 +2,7 @@ package com.altscodex.jakarta.config;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Login links for clients without a browser ({@code altscodex.links.*}).
@@ -12,9 +13,12 @@ import java.util.List;
  * @param ttl how long a link can be used after it is issued
  * @param webhookSecret the HMAC key of webhook signatures, or null for no webhooks
  * @param maxPending how many links may wait for their user at once; more is 503 OVERLOADED
+ * @param webhookAllowedHosts the webhook hosts ({@code host} or {@code host:port}, lower case) that
+ *                            may be called over plain http and inside this network
+ *                            ({@code altscodex.links.webhook-allowed-hosts})
  */
 public record LinkSettings(List<byte[]> apiKeyHashes, String issuerRole, Duration ttl, byte[] webhookSecret,
-        int maxPending) {
+        int maxPending, Set<String> webhookAllowedHosts) {
     public static final Duration DEFAULT_TTL = Duration.ofMinutes(10);
     public static final int DEFAULT_MAX_PENDING = 10_000;
     public static final String DEFAULT_ISSUER_ROLE = "link-issuer";
@@ -26,11 +30,18 @@ public record LinkSettings(List<byte[]> apiKeyHashes, String issuerRole, Duratio
 
     public LinkSettings {
         apiKeyHashes = List.copyOf(apiKeyHashes);
+        webhookAllowedHosts = Set.copyOf(webhookAllowedHosts);
+    }
+
+    /** Without any webhook host allowed past the checks. */
+    public LinkSettings(List<byte[]> apiKeyHashes, String issuerRole, Duration ttl, byte[] webhookSecret, int maxPending) {
+        this(apiKeyHashes, issuerRole, ttl, webhookSecret, maxPending, Set.of());
     }
 
     @Override
     public String toString() {
         return "LinkSettings[apiKeys=" + apiKeyHashes.size() + ", issuerRole=" + issuerRole + ", ttl=" + ttl
-                + ", webhooks=" + (webhookSecret != null) + ", maxPending=" + maxPending + "]";
+                + ", webhooks=" + (webhookSecret != null) + ", maxPending=" + maxPending
+                + ", webhookAllowedHosts=" + webhookAllowedHosts + "]";
     }
 }

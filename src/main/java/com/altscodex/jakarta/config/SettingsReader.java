@@ -45,6 +45,12 @@ public final class SettingsReader {
     public static final String LINKS_TTL = PREFIX + "links.ttl";
     public static final String LINKS_WEBHOOK_SECRET = PREFIX + "links.webhook-secret";
     public static final String LINKS_MAX_PENDING = PREFIX + "links.max-pending";
+    public static final String LINKS_WEBHOOK_ALLOWED_HOSTS = PREFIX + "links.webhook-allowed-hosts";
+    public static final String ALLOWED_ORIGINS = PREFIX + "allowed-origins";
+    public static final String TRUSTED_PROXIES = PREFIX + "trusted-proxies";
+    public static final String LIMITS_FAILURES_PER_MINUTE = PREFIX + "limits.failures-per-minute";
+    public static final String LIMITS_BURST = PREFIX + "limits.burst";
+    public static final String LIMITS_MAX_ADDRESSES = PREFIX + "limits.max-addresses";
 
     static final String DEFAULT_AUTH_SERVER_URL = "https://api.altscodex.com";
     static final String DEFAULT_PLATFORM_URL = "https://altscodex.com";
@@ -56,6 +62,9 @@ public final class SettingsReader {
     private static final Pattern SIZE = Pattern.compile("(\\d{1,9})\\s*(b|k|kb|kib|m|mb|mib)?");
 
     /** RFC 6265's cookie-name characters (an HTTP token). */
+    /** A webhook host as allowed: a name or an IP literal, with an optional port. */
+    private static final Pattern HOST_AND_PORT =
+            Pattern.compile("(\\[[0-9a-f:.]+\\]|[a-z0-9]([a-z0-9.-]{0,251}[a-z0-9])?)(:\\d{1,5})?");
     private static final Pattern COOKIE_NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]{1,64}");
     private static final String MAKE_A_KEY = "make one with `openssl rand -base64 32`";
 
@@ -92,12 +101,45 @@ public final class SettingsReader {
         RequestLimits limits = limits();
         SessionSettings session = session(redirect);
         LinkSettings links = links(session);
+        SecuritySettings security = security(redirect);
         if (!problems.isEmpty()) {
             throw new InvalidSettingsException(problems);
         }
         return new AltsCodexSettings(ClientCredentials.of(clientId, secret), redirect.toString(),
                 withoutTrailingSlash(auth), withoutTrailingSlash(platform), authorizeTimeout, httpTimeout,
-                maxPending, checkCallbackPath, redis, limits, session, links);
+                maxPending, checkCallbackPath, redis, limits, session, links, security);
+    }
+
+    private SecuritySettings security(URI redirect) {
+        java.util.Set<String> configured = new java.util.LinkedHashSet<>();
+        for (String origin : list(ALLOWED_ORIGINS).orElse(List.of())) {
+            String normalized = Origins.normalize(origin);
+            if (normalized == null || origin.endsWith("/")) {
+                problems.add(ALLOWED_ORIGINS + ": '" + origin + "' is not an origin: write each as scheme://host[:port],"
+                        + " exactly as a browser sends it in Origin (https://app.example.com), with no path and no"
+                        + " wildcard" + howToSet(ALLOWED_ORIGINS));
+            } else {
+                configured.add(normalized);
+            }
+        }
+        java.util.Set<String> allowed = new java.util.LinkedHashSet<>();
+        if (redirect != null) {
+            allowed.add(Origins.of(redirect));
+        }
+        allowed.addAll(configured);
+        List<AddressRange> proxies = new ArrayList<>();
+        for (String cidr : list(TRUSTED_PROXIES).orElse(List.of())) {
+            try {
+                proxies.add(AddressRange.parse(cidr));
+            } catch (IllegalArgumentException e) {
+                problems.add(TRUSTED_PROXIES + ": " + e.getMessage() + ": list the addresses of your reverse proxies"
+                        + " as IP addresses or CIDR blocks, comma-separated (10.0.0.0/8, 192.0.2.7)" + howToSet(TRUSTED_PROXIES));
+            }
+        }
+        int perMinute = positiveInt(LIMITS_FAILURES_PER_MINUTE, LimitSettings.DEFAULT_FAILURES_PER_MINUTE);
+        int burst = positiveInt(LIMITS_BURST, LimitSettings.DEFAULT_BURST);
+        int maxAddresses = positiveInt(LIMITS_MAX_ADDRESSES, LimitSettings.DEFAULT_MAX_ADDRESSES);
+        return new SecuritySettings(allowed, configured, proxies, new LimitSettings(perMinute, burst, maxAddresses));
     }
 
     /** API keys and the webhook secret are named by place and length, never by value. */
@@ -125,8 +167,18 @@ public final class SettingsReader {
                     + " are off: set " + SESSION_ENABLED + "=true and " + SESSION_SIGNING_KEYS + " (" + MAKE_A_KEY
                     + "), or drop " + LINKS_API_KEYS + howToSet(SESSION_ENABLED));
         }
+        java.util.Set<String> webhookHosts = new java.util.LinkedHashSet<>();
+        for (String host : list(LINKS_WEBHOOK_ALLOWED_HOSTS).orElse(List.of())) {
+            String lower = host.toLowerCase(Locale.ROOT);
+            if (HOST_AND_PORT.matcher(lower).matches()) {
+                webhookHosts.add(lower);
+            } else {
+                problems.add(LINKS_WEBHOOK_ALLOWED_HOSTS + ": '" + host + "' is not a host or host:port: write each as"
+                        + " receiver.internal or receiver.internal:8443 (no scheme, no path)" + howToSet(LINKS_WEBHOOK_ALLOWED_HOSTS));
+            }
+        }
         return new LinkSettings(hashes, role, ttl == null ? LinkSettings.DEFAULT_TTL : ttl,
-                secret.isEmpty() ? null : secret.getBytes(java.nio.charset.StandardCharsets.UTF_8), max);
+                secret.isEmpty() ? null : secret.getBytes(java.nio.charset.StandardCharsets.UTF_8), max, webhookHosts);
     }
 
     /** How an API key is held in memory: a caller's key is hashed the same way and compared. */

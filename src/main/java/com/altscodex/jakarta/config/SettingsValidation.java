@@ -21,7 +21,7 @@ public class SettingsValidation implements Extension {
                     + settings.authServerUrl() + ", callback " + settings.redirectUri()
                     + ", authorize timeout " + settings.authorizeTimeout() + ", waiting logins "
                     + (settings.redis() == null ? "in memory" : "in Redis at " + settings.redis())
-                    + ", " + describe(settings.session()));
+                    + ", " + describe(settings.session()) + ", " + describe(settings.security()));
             warnIfPlainHttp(settings.redirectUri());
         } catch (InvalidSettingsException e) {
             LOG.severe(e.getMessage());
@@ -36,6 +36,15 @@ public class SettingsValidation implements Extension {
                 + ", ttl " + session.ttl() + ", cookie " + session.cookieName()
                 + (session.secureCookie() ? "" : " without Secure, for plain http on this machine")
                 + ", groups " + String.join(",", session.groups()) + ")";
+    }
+
+    /** Who may call from a browser, whose forwarded address is believed, and the budget of failures. */
+    static String describe(SecuritySettings security) {
+        LimitSettings limits = security.limits();
+        return "allowed origins " + String.join(" ", security.allowedOrigins())
+                + ", trusted proxies " + (security.trustedProxies().isEmpty() ? "none"
+                        : security.trustedProxies().stream().map(AddressRange::toString).collect(java.util.stream.Collectors.joining(" ")))
+                + ", failed attempts " + limits.burst() + " at once and " + limits.failuresPerMinute() + " a minute per address";
     }
 
     /** The callback carries a single-use code: in the open it belongs on HTTPS. */

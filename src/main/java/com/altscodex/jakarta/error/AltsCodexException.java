@@ -16,7 +16,7 @@ public abstract sealed class AltsCodexException extends RuntimeException
         BodyTimeoutException, ExpiredTokenException, AuthorizeFailedException,
         CallbackRejectedException, CallbackTimeoutException, UpstreamHttpException,
         UpstreamUnavailableException, OverloadedException, StoreUnavailableException, ShutdownException,
-        NotAuthenticatedException, AccessDeniedException, LinkRefusedException {
+        NotAuthenticatedException, AccessDeniedException, LinkRefusedException, RateLimitedException {
 
     private static final long serialVersionUID = 1L;
 

@@ -3,6 +3,8 @@ package com.altscodex.jakarta.error;
 /** The stable codes a failed login or a refused session answers with, and the HTTP status each maps to. */
 public enum ErrorCode {
     BAD_REQUEST(400),
+    /** A login link's {@code webhook_url} would reach this server's own network, or is not a URL one may call. */
+    WEBHOOK_URL_REFUSED(400),
     EXPIRED_TOKEN(401),
     /** A protected resource, and the request carries no session. */
     SESSION_REQUIRED(401),
@@ -10,6 +12,8 @@ public enum ErrorCode {
     SESSION_INVALID(401),
     /** The session is past its {@code altscodex.session.ttl}: log in again. */
     SESSION_EXPIRED(401),
+    /** The session was ended by its logout (or a logout everywhere) before its expiry. */
+    SESSION_REVOKED(401),
     /** Issuing or polling a login link without a valid {@code altscodex.links.api-keys} key (or the issuer role). */
     API_KEY_INVALID(401),
     /** No such login link: its token or id is not one of this server's. */
@@ -20,7 +24,7 @@ public enum ErrorCode {
     LINK_EXPIRED(410),
     /** The session's user lacks the role the resource requires. */
     FORBIDDEN(403),
-    /** An unsafe request authenticated by the session cookie came from another site. */
+    /** A state-changing request came from another site's page (its Origin is not one of the allowed origins). */
     CROSS_SITE_REQUEST(403),
     /** The client sent its body more slowly than {@code altscodex.body-timeout} allows. */
     BODY_TIMEOUT(408),
@@ -29,6 +33,8 @@ public enum ErrorCode {
     PAYLOAD_TOO_LARGE(413),
     /** The body is neither JSON nor a form, or not in UTF-8. */
     UNSUPPORTED_MEDIA_TYPE(415),
+    /** This client address failed too often (wrong codes, tokens or API keys): answered with Retry-After. */
+    RATE_LIMITED(429),
     AUTHORIZE_FAILED(502),
     CALLBACK_REJECTED(502),
     UPSTREAM_HTTP(502),

@@ -285,4 +285,67 @@ class SettingsReaderTest {
         message = assertThrows(InvalidSettingsException.class, () -> read(sessionsOff)).getMessage();
         assertTrue(message.contains("login links are signed with the session keys and sessions are off"), message);
     }
+
+    @Test
+    void theAllowedOriginsAreTheRedirectUrisAndTheConfiguredOnesWrittenOneWay() {
+        assertEquals(java.util.Set.of("https://game.example"), read(valid()).security().allowedOrigins());
+        Map<String, String> config = valid();
+        config.put("altscodex.allowed-origins", "https://App.Example.com, http://localhost:5173,https://spa.example:443");
+        SecuritySettings security = read(config).security();
+        assertEquals(java.util.Set.of("https://game.example", "https://app.example.com", "http://localhost:5173",
+                "https://spa.example"), security.allowedOrigins());
+        assertEquals(java.util.Set.of("https://app.example.com", "http://localhost:5173", "https://spa.example"),
+                security.configuredOrigins());
+    }
+
+    @Test
+    void originsProxiesLimitsAndWebhookHostsThatAreNoneAreNamedAllAtOnce() {
+        Map<String, String> config = valid();
+        config.put("altscodex.allowed-origins", "*, https://app.example.com/, app.example.com");
+        config.put("altscodex.trusted-proxies", "10.0.0.0/8, proxy.internal, 10.0.0.0/33, 010.0.0.1");
+        config.put("altscodex.limits.failures-per-minute", "0");
+        config.put("altscodex.limits.burst", "many");
+        config.put("altscodex.links.webhook-allowed-hosts", "https://hooks.internal/x, hooks.internal:8443");
+        InvalidSettingsException e = assertThrows(InvalidSettingsException.class, () -> read(config));
+        for (String expected : new String[] {"altscodex.allowed-origins: '*'", "altscodex.allowed-origins: 'https://app.example.com/'",
+                "altscodex.allowed-origins: 'app.example.com'", "'proxy.internal' is not an IP address",
+                "'10.0.0.0/33' has a prefix length", "'010.0.0.1' is not an IP address", "altscodex.limits.failures-per-minute='0'",
+                "altscodex.limits.burst='many'", "'https://hooks.internal/x' is not a host or host:port", "ALTSCODEX_TRUSTED_PROXIES"}) {
+            assertTrue(e.getMessage().contains(expected), expected + " in: " + e.getMessage());
+        }
+        assertFalse(e.getMessage().contains("'hooks.internal:8443'"), e.getMessage());
+    }
+
+    @Test
+    void proxiesLimitsAndWebhookHostsAreRead() {
+        Map<String, String> config = valid();
+        config.put("altscodex.trusted-proxies", "10.0.0.0/8,192.0.2.7, 2001:db8::/32");
+        config.put("altscodex.limits.failures-per-minute", "30");
+        config.put("altscodex.limits.burst", "4");
+        config.put("altscodex.limits.max-addresses", "5000");
+        config.put("altscodex.links.webhook-allowed-hosts", "Hooks.Internal:8443, 127.0.0.1, [::1]:9000");
+        AltsCodexSettings settings = read(config);
+        assertEquals(java.util.List.of(AddressRange.parse("10.0.0.0/8"), AddressRange.parse("192.0.2.7"),
+                AddressRange.parse("2001:db8::/32")), settings.security().trustedProxies());
+        assertEquals(new LimitSettings(30, 4, 5000), settings.security().limits());
+        assertEquals(LimitSettings.DEFAULTS, read(valid()).security().limits());
+        assertEquals(java.util.Set.of("hooks.internal:8443", "127.0.0.1", "[::1]:9000"), settings.links().webhookAllowedHosts());
+    }
+
+    @Test
+    void anAddressRangeHoldsWhatItsPrefixSays() throws Exception {
+        AddressRange ten = AddressRange.parse("10.0.0.0/8");
+        assertTrue(ten.contains(java.net.InetAddress.getByName("10.255.1.2")));
+        assertFalse(ten.contains(java.net.InetAddress.getByName("11.0.0.1")));
+        assertTrue(ten.contains(java.net.InetAddress.getByAddress(new byte[] {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, -1, -1, 10, 1, 2, 3})),
+                "an IPv4-mapped address is its IPv4 one");
+        AddressRange doc = AddressRange.parse("2001:db8::/32");
+        assertTrue(doc.contains(java.net.InetAddress.getByName("2001:db8:ffff::1")));
+        assertFalse(doc.contains(java.net.InetAddress.getByName("2001:db9::1")));
+        assertFalse(doc.contains(java.net.InetAddress.getByName("10.0.0.1")));
+        assertTrue(AddressRange.parse("0.0.0.0/0").contains(java.net.InetAddress.getByName("203.0.113.1")));
+        assertTrue(AddressRange.parse("192.0.2.7").contains(java.net.InetAddress.getByName("192.0.2.7")));
+        assertFalse(AddressRange.parse("192.0.2.7").contains(java.net.InetAddress.getByName("192.0.2.8")));
+        assertEquals(null, AddressRange.literal("localhost"), "a name is never looked up");
+    }
 }

@@ -15,6 +15,9 @@ class AltsCodexExceptionTest {
     void eachMemberSaysItsCodeAndStatus() {
         Map<AltsCodexException, Integer> expected = Map.ofEntries(
                 Map.entry(new BadRequestException("x"), 400),
+                Map.entry(new BadRequestException(ErrorCode.WEBHOOK_URL_REFUSED, "x"), 400),
+                Map.entry(new RateLimitedException(3), 429),
+                Map.entry(new NotAuthenticatedException(ErrorCode.SESSION_REVOKED, "x"), 401),
                 Map.entry(new PayloadTooLargeException(16), 413),
                 Map.entry(new UnsupportedMediaTypeException("x"), 415),
                 Map.entry(new BodyTimeoutException(Duration.ofSeconds(1)), 408),
@@ -35,19 +38,20 @@ class AltsCodexExceptionTest {
                 Map.entry(new LinkRefusedException(ErrorCode.LINK_EXPIRED, "x"), 410));
         expected.forEach((exception, status) -> assertEquals(status, exception.status(), exception.code().name()));
         assertEquals("EXPIRED_TOKEN", new ExpiredTokenException().code().name());
-        assertEquals(22, ErrorCode.values().length);
+        assertEquals(25, ErrorCode.values().length);
     }
 
     @Test
     void aSessionRefusalTakesOnlyACodeOfItsStatus() {
         assertThrows(IllegalArgumentException.class, () -> new NotAuthenticatedException(ErrorCode.FORBIDDEN, "x"));
         assertThrows(IllegalArgumentException.class, () -> new AccessDeniedException(ErrorCode.SESSION_INVALID, "x"));
+        assertThrows(IllegalArgumentException.class, () -> new BadRequestException(ErrorCode.RATE_LIMITED, "x"));
     }
 
     @Test
     void theFamilyIsSealed() {
         assertTrue(AltsCodexException.class.isSealed());
-        assertEquals(16, AltsCodexException.class.getPermittedSubclasses().length);
+        assertEquals(17, AltsCodexException.class.getPermittedSubclasses().length);
     }
 
     @Test
