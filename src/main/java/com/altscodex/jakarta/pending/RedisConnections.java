@@ -39,6 +39,7 @@ public final class RedisConnections {
     private final String failing;
     private final String channel;
     private final Consumer<String> onMessage;
+    private final Runnable onSubscribed;
     private final RedisClient client;
     private final AtomicBoolean up = new AtomicBoolean(true);
     private volatile CompletableFuture<Connections> connections;
@@ -52,10 +53,21 @@ public final class RedisConnections {
      *
      * @param log the store's own logger, where the outage is told
      * @param failing what fails while Redis is away, as the warning says it ("logins")
-     * @param channel the channel subscribed to; its messages go to {@code onMessage} on the work executor
+     * @param channel the channel subscribed to, or null for none; its messages go to {@code onMessage}
+     *                on the work executor
      */
     public RedisConnections(RedisLocation location, Executor work, Logger log, String failing, String channel,
             Consumer<String> onMessage) {
+        this(location, work, log, failing, channel, onMessage, () -> { });
+    }
+
+    /**
+     * As above, and {@code onSubscribed} runs on the work executor each time the subscription holds:
+     * first, and again after every reconnect, when the messages sent meanwhile are lost.
+     */
+    public RedisConnections(RedisLocation location, Executor work, Logger log, String failing, String channel,
+            Consumer<String> onMessage, Runnable onSubscribed) {
+        this.onSubscribed = onSubscribed;
         this.location = location;
         this.work = work;
         this.log = log;
@@ -126,22 +138,35 @@ public final class RedisConnections {
     private CompletableFuture<Connections> open() {
         CompletableFuture<StatefulRedisConnection<String, String>> commands =
                 client.connectAsync(StringCodec.UTF8, RedisURI.create(location.uri())).toCompletableFuture();
-        CompletableFuture<StatefulRedisPubSubConnection<String, String>> messages =
-                client.connectPubSubAsync(StringCodec.UTF8, RedisURI.create(location.uri())).toCompletableFuture();
+        CompletableFuture<StatefulRedisPubSubConnection<String, String>> messages = channel == null
+                ? CompletableFuture.completedFuture(null)
+                : client.connectPubSubAsync(StringCodec.UTF8, RedisURI.create(location.uri())).toCompletableFuture();
         return commands.thenCombine(messages, Connections::new).thenCompose(c -> {
+            if (c.messages() == null) {
+                return CompletableFuture.completedFuture(c);
+            }
             c.messages().addListener(new RedisPubSubAdapter<>() {
                 @Override
                 public void message(String from, String message) {
                     work.execute(() -> onMessage.accept(message));
                 }
+
+                @Override
+                public void subscribed(String to, long count) {
+                    work.execute(onSubscribed);
+                }
             });
-            return c.messages().async().subscribe(channel).thenApply(ok -> c);
+            return c.messages().async().subscribe(channel).thenApply(ok -> c).toCompletableFuture();
         }).toCompletableFuture().whenComplete((c, failure) -> {
             if (failure != null) {
                 down(failure);
                 // one of the two may have opened: do not leak it
                 commands.thenAccept(StatefulRedisConnection::closeAsync);
-                messages.thenAccept(StatefulRedisPubSubConnection::closeAsync);
+                messages.thenAccept(m -> {
+                    if (m != null) {
+                        m.closeAsync();
+                    }
+                });
             }
         });
     }
