@@ -3,6 +3,7 @@ package com.altscodex.jakarta.session;
 import com.altscodex.jakarta.error.AltsCodexException;
 import com.altscodex.jakarta.error.ErrorCode;
 import com.altscodex.jakarta.error.NotAuthenticatedException;
+import com.altscodex.jakarta.guard.BrowserOrigins;
 import com.altscodex.jakarta.rest.LoginJson;
 import com.altscodex.jakarta.session.Sessions.Presented;
 import com.altscodex.jakarta.session.SessionTokens.Verdict;
@@ -15,7 +16,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashSet;
-import java.util.logging.Logger;
 
 /**
  * The Jakarta Security mechanism of the module's sessions: a request's session (bearer token, else
@@ -28,8 +28,9 @@ import java.util.logging.Logger;
  *     with the reason kept for the 401 of whatever requires a caller; where the container itself
  *     protects the path, 401 here ({@code SESSION_REQUIRED}, {@code SESSION_INVALID} or
  *     {@code SESSION_EXPIRED}). A stale session must not lock anyone out of the login that renews it.</li>
- * <li>A cookie on an unsafe request from another site: anonymous too, and 403
- *     {@code CROSS_SITE_REQUEST} for whatever requires a caller.</li>
+ * <li>A cookie on an unsafe request from a page whose origin is not allowed ({@link BrowserOrigins}):
+ *     anonymous too, and 403 {@code CROSS_SITE_REQUEST} for whatever requires a caller.</li>
+ * <li>A session ended by its logout: 401 {@code SESSION_REVOKED}, as for any session that does not hold.</li>
  * </ul>
  *
  * <p>The mechanism answers itself only where the container protects the path ({@link #answersItself}).
@@ -38,9 +39,8 @@ import java.util.logging.Logger;
  * application with sessions off keeps its own mechanism.
  */
 public class SessionMechanism implements HttpAuthenticationMechanism {
-    private static final Logger LOG = Logger.getLogger(SessionMechanism.class.getName());
-
     private volatile Sessions sessions;
+    private volatile BrowserOrigins origins;
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
@@ -62,9 +62,8 @@ public class SessionMechanism implements HttpAuthenticationMechanism {
             return context.doNothing();
         }
         if (presented.source() == Sessions.Source.COOKIE && Sessions.unsafe(request.getMethod())
-                && !sessions.fromOwnSite(request)) {
-            // no path: a login link's path holds its token
-            LOG.warning(() -> "a cross-site " + request.getMethod() + " carried the session cookie: it goes on as anonymous");
+                && !origins().allows(request)) {
+            // what answers the request refuses it (and records it) where it needs a caller
             Verdict crossSite = new Verdict(null, ErrorCode.CROSS_SITE_REQUEST,
                     "a request from another site may not use this site's session");
             request.setAttribute(Sessions.REFUSED, crossSite);
@@ -87,6 +86,15 @@ public class SessionMechanism implements HttpAuthenticationMechanism {
         return found;
     }
 
+    private BrowserOrigins origins() {
+        BrowserOrigins found = origins;
+        if (found == null) {
+            found = CDI.current().select(BrowserOrigins.class).get();
+            origins = found;
+        }
+        return found;
+    }
+
     /**
      * Only where the container protects the path and asked on its own: Open Liberty runs the
      * resource even after {@code SEND_FAILURE} on an open path, and Payara calls
@@ -104,6 +112,9 @@ public class SessionMechanism implements HttpAuthenticationMechanism {
             response.setStatus(refusal.status());
             response.setContentType("application/json");
             response.setCharacterEncoding("UTF-8");
+            // this answer leaves before the application's filters would have added their headers
+            response.setHeader("X-Content-Type-Options", "nosniff");
+            response.setHeader("Cache-Control", "no-store");
             if (refusal.status() == 401) {
                 response.setHeader("WWW-Authenticate", "Bearer realm=\"altscodex\"");
             }

@@ -10,13 +10,15 @@ import java.time.temporal.ChronoUnit;
 
 /**
  * Session tokens: {@link SignedTokens} whose claims are {@code sub} (the slot id), {@code nick},
- * {@code iat} and {@code exp}. Any replica holding the same keys checks one locally, with no store
- * and no call upstream.
+ * {@code iat}, {@code exp}, {@code jti} (the session's own id, by which its logout revokes it) and
+ * {@code iat_ms} (the issue time to the millisecond, which a "log out everywhere" compares with). Any
+ * replica holding the same keys checks one locally, with no store and no call upstream.
  */
 public final class SessionTokens {
     private static final JsonProvider JSON = JsonProvider.provider();
     /** Replicas' clocks differ a little; a token issued further ahead than this is not ours. */
     private static final Duration CLOCK_SKEW = Duration.ofMinutes(1);
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
 
     private final SignedTokens signed;
     private final Duration ttl;
@@ -33,14 +35,19 @@ public final class SessionTokens {
 
     /** A session for the slot, valid for the configured lifetime from now. */
     public Issued issue(String slotId, String nickname) {
-        // the claims hold whole seconds: the user says what the token says
-        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        Instant precise = clock.instant();
+        // the standard claims hold whole seconds: the user says what the token says
+        Instant now = precise.truncatedTo(ChronoUnit.SECONDS);
         SessionUser user = new SessionUser(slotId, nickname, now, now.plus(ttl));
         var claims = JSON.createObjectBuilder().add("sub", slotId);
         if (nickname != null) {
             claims.add("nick", nickname);
         }
-        claims.add("iat", user.issuedAt().getEpochSecond()).add("exp", user.expiresAt().getEpochSecond());
+        byte[] id = new byte[16];
+        RANDOM.nextBytes(id);
+        String sessionId = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(id);
+        claims.add("iat", user.issuedAt().getEpochSecond()).add("exp", user.expiresAt().getEpochSecond())
+                .add("jti", sessionId).add("iat_ms", precise.toEpochMilli());
         return new Issued(signed.sign(claims.build()), user);
     }
 
@@ -63,8 +70,10 @@ public final class SessionTokens {
         if (Instant.ofEpochSecond(issuedAt).isAfter(now.plus(CLOCK_SKEW))) {
             return Verdict.refused(ErrorCode.SESSION_INVALID, "the session was issued in the future");
         }
+        Long issuedAtMillis = opened.seconds("iat_ms");
         return Verdict.valid(new SessionUser(slotId, opened.text("nick"), Instant.ofEpochSecond(issuedAt),
-                Instant.ofEpochSecond(expiresAt)));
+                Instant.ofEpochSecond(expiresAt)), opened.text("jti"),
+                issuedAtMillis != null ? issuedAtMillis : issuedAt * 1000);
     }
 
     public Duration ttl() {
@@ -79,10 +88,21 @@ public final class SessionTokens {
         }
     }
 
-    /** A live session's user, or the code and words of why the token was refused. */
-    public record Verdict(SessionUser user, ErrorCode refusal, String reason) {
-        static Verdict valid(SessionUser user) {
-            return new Verdict(user, null, null);
+    /**
+     * A live session's user, or the code and words of why the token was refused.
+     *
+     * @param sessionId the session's {@code jti}, null for a token issued without one (by a version
+     *                  before logouts revoked sessions) or a refused one
+     * @param issuedAtMillis when the session was issued, to the millisecond where the token says so
+     */
+    public record Verdict(SessionUser user, ErrorCode refusal, String reason, String sessionId, long issuedAtMillis) {
+
+        public Verdict(SessionUser user, ErrorCode refusal, String reason) {
+            this(user, refusal, reason, null, 0);
+        }
+
+        static Verdict valid(SessionUser user, String sessionId, long issuedAtMillis) {
+            return new Verdict(user, null, null, sessionId, issuedAtMillis);
         }
 
         static Verdict refused(ErrorCode code, String reason) {

@@ -1,5 +1,6 @@
 package com.altscodex.jakarta.session;
 
+import com.altscodex.jakarta.BackendExecutors;
 import com.altscodex.jakarta.SlotInfo;
 import com.altscodex.jakarta.config.AltsCodexSettings;
 import com.altscodex.jakarta.config.SessionSettings;
@@ -9,18 +10,23 @@ import com.altscodex.jakarta.error.ErrorCode;
 import com.altscodex.jakarta.error.NotAuthenticatedException;
 import com.altscodex.jakarta.session.SessionTokens.Issued;
 import com.altscodex.jakarta.session.SessionTokens.Verdict;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
-import java.net.URI;
 import java.time.Clock;
-import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
  * The sessions of this application: issued at login, read back from a request's
- * {@code Authorization: Bearer} header or, without one, its session cookie, and checked locally.
+ * {@code Authorization: Bearer} header or, without one, its session cookie, and checked locally,
+ * their revocations included (a logout ends its session; "log out everywhere" every session of the
+ * slot issued before it), which are shared through Redis where the Redis store is configured.
  */
 @ApplicationScoped
 public class Sessions {
@@ -32,22 +38,46 @@ public class Sessions {
 
     private SessionSettings settings;
     private SessionTokens tokens;
-    private String registeredOrigin;
+    private SessionRevocations revocations;
+    private Clock clock;
 
     /** For CDI's client proxy only. */
     protected Sessions() {
     }
 
     @Inject
+    public Sessions(AltsCodexSettings settings, BackendExecutors executors) {
+        this(settings, settings.redis() == null || !settings.session().enabled()
+                ? new InMemoryRevocations(settings.session().ttl(), Clock.systemUTC())
+                : new RedisRevocations(settings.redis(), settings.session().ttl(), executors.work(), Clock.systemUTC()),
+                Clock.systemUTC());
+    }
+
+    /** Revocations kept in this process: outside a container, or with one replica. */
     public Sessions(AltsCodexSettings settings) {
         this(settings, Clock.systemUTC());
     }
 
+    /** Revocations kept in this process, timed by {@code clock}. */
     Sessions(AltsCodexSettings settings, Clock clock) {
+        this(settings, new InMemoryRevocations(settings.session().ttl(), clock), clock);
+    }
+
+    Sessions(AltsCodexSettings settings, SessionRevocations revocations, Clock clock) {
         this.settings = settings.session();
         this.tokens = this.settings.enabled() ? new SessionTokens(this.settings.keys(), this.settings.ttl(), clock) : null;
-        URI redirect = URI.create(settings.redirectUri());
-        this.registeredOrigin = redirect.getScheme().toLowerCase(Locale.ROOT) + "://" + redirect.getRawAuthority();
+        this.revocations = revocations;
+        this.clock = clock;
+    }
+
+    /** Created with the application, so the revocations shared through Redis are loaded before traffic. */
+    void startWithTheApplication(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
+        // nothing more: being created is the point
+    }
+
+    @PreDestroy
+    void close() {
+        revocations.close();
     }
 
     public boolean enabled() {
@@ -94,28 +124,43 @@ public class Sessions {
         return null;
     }
 
+    /** Whether the token is a live session of ours, and if not, why (revoked included). Local: no round trip. */
     public Verdict verify(Presented presented) {
-        return tokens == null ? new Verdict(null, ErrorCode.SESSION_INVALID, "sessions are off") : tokens.verify(presented.token());
+        if (tokens == null) {
+            return new Verdict(null, ErrorCode.SESSION_INVALID, "sessions are off");
+        }
+        Verdict verdict = tokens.verify(presented.token());
+        if (verdict.isValid() && revocations.revoked(verdict.sessionId(), verdict.user().slotId(), verdict.issuedAtMillis())) {
+            return new Verdict(null, ErrorCode.SESSION_REVOKED, "the session has been logged out: log in again");
+        }
+        return verdict;
     }
 
     /**
-     * Whether a request that its cookie authenticates came from this application's own pages. A
-     * browser says where a request comes from in {@code Sec-Fetch-Site} and {@code Origin}: either,
-     * when present, must name this site (the request's own origin, or the redirect URI's, which a
-     * proxy in front does not change). A client that sends neither (not a browser) is let through:
-     * it cannot be a page of another site.
+     * Ends the session of {@code token} before its expiry, on every replica: it is refused from now
+     * on with {@code SESSION_REVOKED}. A token that does not hold needs nothing; one issued before
+     * sessions had ids ends with every session of its slot issued in the same second or before.
      */
-    public boolean fromOwnSite(HttpServletRequest request) {
-        String fetchSite = request.getHeader("Sec-Fetch-Site");
-        if (fetchSite != null && !fetchSite.equalsIgnoreCase("same-origin") && !fetchSite.equalsIgnoreCase("none")) {
-            return false;
+    public CompletionStage<Void> logOut(String token) {
+        if (tokens == null || token == null) {
+            return CompletableFuture.completedStage(null);
         }
-        String origin = request.getHeader("Origin");
-        if (origin == null) {
-            return true;
+        Verdict verdict = tokens.verify(token);
+        if (!verdict.isValid()) {
+            return CompletableFuture.completedStage(null);
         }
-        String own = request.getScheme().toLowerCase(Locale.ROOT) + "://" + request.getHeader("Host");
-        return origin.equalsIgnoreCase(own) || origin.equalsIgnoreCase(registeredOrigin);
+        if (verdict.sessionId() == null) {
+            return revocations.revokeSlot(verdict.user().slotId(), verdict.user().issuedAt().plusSeconds(1).toEpochMilli());
+        }
+        return revocations.revoke(verdict.sessionId(), verdict.user().expiresAt());
+    }
+
+    /** Ends every session of the slot issued before now, on every replica ("log out everywhere"). */
+    public CompletionStage<Void> logOutEverywhere(String slotId) {
+        if (slotId == null || slotId.isEmpty()) {
+            return CompletableFuture.failedStage(new IllegalArgumentException("a slot id is required"));
+        }
+        return revocations.revokeSlot(slotId, clock.millis());
     }
 
     /** The session of a request the module's mechanism let in, or null. */
@@ -128,7 +173,7 @@ public class Sessions {
         return request.getAttribute(REFUSED) instanceof Verdict verdict ? verdict : null;
     }
 
-    /** The module's error for a refused session: 403 for a cross-site request, else 401. */
+    /** The module's error for a refused session: 403 for a cross-site request, else 401 (revoked, expired, …). */
     public static AltsCodexException refusal(Verdict refused) {
         return refused.refusal() == ErrorCode.CROSS_SITE_REQUEST
                 ? new AccessDeniedException(refused.refusal(), refused.reason())

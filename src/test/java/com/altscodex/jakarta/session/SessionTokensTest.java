@@ -1,6 +1,7 @@
 package com.altscodex.jakarta.session;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -55,8 +56,10 @@ class SessionTokensTest {
         String header = new String(Base64.getUrlDecoder().decode(parts[0]), StandardCharsets.UTF_8);
         String claims = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8);
         assertTrue(header.matches("\\{\"alg\":\"HS256\",\"typ\":\"JWT\",\"kid\":\"[A-Za-z0-9_-]{8}\"}"), header);
-        assertEquals("{\"sub\":\"slot-42\",\"nick\":\"alice\",\"iat\":" + NOON.getEpochSecond() + ",\"exp\":"
-                + NOON.plus(TTL).getEpochSecond() + "}", claims);
+        assertTrue(claims.matches("\\{\"sub\":\"slot-42\",\"nick\":\"alice\",\"iat\":" + NOON.getEpochSecond() + ",\"exp\":"
+                + NOON.plus(TTL).getEpochSecond() + ",\"jti\":\"[A-Za-z0-9_-]{22}\",\"iat_ms\":" + NOON.toEpochMilli() + "}"), claims);
+        assertNotEquals(claims, new String(Base64.getUrlDecoder().decode(tokens(NOON, OLD_KEY).issue("slot-42", "alice")
+                .token().split("\\.")[1]), StandardCharsets.UTF_8), "each session has an id of its own");
         // any JWT library checks it: the MAC is HMAC-SHA256 over "header.claims"
         Mac mac = Mac.getInstance("HmacSHA256");
         mac.init(new SecretKeySpec(OLD_KEY, "HmacSHA256"));

@@ -9,6 +9,7 @@ import com.altscodex.jakarta.SlotInfo;
 import com.altscodex.jakarta.client.ClientCredentials;
 import com.altscodex.jakarta.config.AltsCodexSettings;
 import com.altscodex.jakarta.config.SessionSettings;
+import com.altscodex.jakarta.error.ErrorCode;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import java.lang.reflect.Proxy;
@@ -70,17 +71,27 @@ class SessionsTest {
     }
 
     @Test
-    void onlyTheSitesOwnPagesMayUseTheCookieForUnsafeRequests() {
+    void aLoggedOutSessionIsRevokedAndLoggingOutEverywhereEndsTheOlderOnes() {
         Sessions sessions = sessions("https://game.example/api/getinfo", true);
-        assertTrue(sessions.fromOwnSite(request("POST", Map.of("Host", "game.example", "Origin", "https://game.example",
-                "Sec-Fetch-Site", "same-origin"))));
-        assertTrue(sessions.fromOwnSite(request("POST", Map.of("Host", "10.0.0.5:8080", "Origin", "https://game.example"))),
-                "behind a proxy, the registered origin");
-        assertTrue(sessions.fromOwnSite(request("POST", Map.of("Host", "game.example"))), "no browser headers: no page");
-        assertFalse(sessions.fromOwnSite(request("POST", Map.of("Host", "game.example", "Origin", "https://evil.example"))));
-        assertFalse(sessions.fromOwnSite(request("POST", Map.of("Host", "game.example", "Sec-Fetch-Site", "cross-site"))));
-        assertFalse(sessions.fromOwnSite(request("POST", Map.of("Host", "game.example", "Sec-Fetch-Site", "same-site"))));
-        assertFalse(sessions.fromOwnSite(request("POST", Map.of("Host", "game.example", "Origin", "null"))));
-        assertTrue(Sessions.unsafe("POST") && Sessions.unsafe("DELETE") && !Sessions.unsafe("GET") && !Sessions.unsafe("HEAD"));
+        SlotInfo slot = new SlotInfo("slot-7", "at", "0x1", "nick", 1, "code");
+        String first = sessions.issue(slot).orElseThrow().token();
+        String second = sessions.issue(slot).orElseThrow().token();
+        String other = sessions.issue(new SlotInfo("slot-8", "at", "0x1", "nick", 1, "code")).orElseThrow().token();
+        assertTrue(verdict(sessions, first).isValid());
+
+        sessions.logOut(first).toCompletableFuture().join();
+        assertEquals(ErrorCode.SESSION_REVOKED, verdict(sessions, first).refusal());
+        assertTrue(verdict(sessions, second).isValid(), "a logout ends its own session only");
+
+        sessions.logOutEverywhere("slot-7").toCompletableFuture().join();
+        assertEquals(ErrorCode.SESSION_REVOKED, verdict(sessions, second).refusal());
+        assertTrue(verdict(sessions, other).isValid(), "another slot's sessions hold");
+        String after = sessions.issue(slot).orElseThrow().token();
+        assertTrue(verdict(sessions, after).isValid(), "a login after the logout everywhere holds, in the same second too");
+        sessions.logOut("not.a.token").toCompletableFuture().join();
+    }
+
+    private static SessionTokens.Verdict verdict(Sessions sessions, String token) {
+        return sessions.verify(new Sessions.Presented(Sessions.Source.BEARER, token));
     }
 }
