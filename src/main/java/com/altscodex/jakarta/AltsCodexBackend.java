@@ -1,5 +1,7 @@
 package com.altscodex.jakarta;
 
+import com.altscodex.jakarta.audit.Audit;
+import com.altscodex.jakarta.audit.AuditEvent;
 import com.altscodex.jakarta.client.DeOAuthClient;
 import com.altscodex.jakarta.client.DeOAuthTransport;
 import com.altscodex.jakarta.client.DirectTransport;
@@ -51,6 +53,8 @@ import java.util.logging.Logger;
 @ApplicationScoped
 public class AltsCodexBackend {
     private static final Logger LOG = Logger.getLogger(AltsCodexBackend.class.getName());
+    /** A login's outcome line is its audit line: one line per login. */
+    private static final Logger OUTCOMES = Logger.getLogger(Audit.LOGGER);
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final int STATE_BYTES = 16;
     static final int RETRY_AFTER_SECONDS = 2;
@@ -61,6 +65,7 @@ public class AltsCodexBackend {
     private PendingLogins pending;
     private LoginObserver observer;
     private Consumer<AltsCodexLogin> logins = login -> { };
+    private Audit audit = Audit.logOnly();
     private final UpstreamWatch upstream = new UpstreamWatch();
     private volatile boolean shutDown;
     /** While a shutdown answers the waiting logins, their INFO lines wait here (see {@link #shutdown}). */
@@ -72,9 +77,10 @@ public class AltsCodexBackend {
 
     @Inject
     public AltsCodexBackend(AltsCodexSettings settings, BackendExecutors executors, DeOAuthTransport transport,
-            LoginObserver observer, Event<AltsCodexLogin> logins) {
+            LoginObserver observer, Event<AltsCodexLogin> logins, Audit audit) {
         this(settings, executors, transport, observer);
         this.logins = logins::fire;
+        this.audit = audit;
     }
 
     /** A backend that fires no {@link AltsCodexLogin} event: outside CDI, or where nothing observes it. */
@@ -103,6 +109,14 @@ public class AltsCodexBackend {
 
     /** The whole chain, waiting at most {@code timeout} for the callback. */
     public CompletionStage<SlotInfo> getSlotInfo(String jwt, Duration timeout) {
+        return getSlotInfo(jwt, timeout, null);
+    }
+
+    /**
+     * The same for a request from {@code clientAddress}, which the login's {@link AuditEvent} and
+     * outcome line name; null where no request is behind it.
+     */
+    public CompletionStage<SlotInfo> getSlotInfo(String jwt, Duration timeout, String clientAddress) {
         if (jwt == null || jwt.isBlank()) {
             return CompletableFuture.failedFuture(new BadRequestException("a JWT is required"));
         }
@@ -110,10 +124,10 @@ public class AltsCodexBackend {
             return CompletableFuture.failedFuture(new BadRequestException("the timeout must be positive"));
         }
         if (shutDown) {
-            return refused(new ShutdownException());
+            return refused(new ShutdownException(), clientAddress);
         }
         if (pending.size() >= settings.maxPending()) {
-            return refused(new OverloadedException(settings.maxPending(), RETRY_AFTER_SECONDS));
+            return refused(new OverloadedException(settings.maxPending(), RETRY_AFTER_SECONDS), clientAddress);
         }
         String state = newState();
         long started = System.nanoTime();
@@ -124,7 +138,7 @@ public class AltsCodexBackend {
         // when the caller's next request comes; cancelling it cancels the login
         CompletableFuture<SlotInfo> answer = new CompletableFuture<>();
         login.whenComplete((slot, failure) -> {
-            finished(state, started, failure);
+            finished(state, started, slot, failure, clientAddress);
             if (failure == null) {
                 announce(state, slot);
                 answer.complete(slot);
@@ -289,8 +303,10 @@ public class AltsCodexBackend {
         shutdown();
     }
 
-    private <T> CompletionStage<T> refused(AltsCodexException refusal) {
+    private <T> CompletionStage<T> refused(AltsCodexException refusal, String clientAddress) {
         observer.loginFinished(refusal.code().name(), Duration.ZERO);
+        audit.fire(new AuditEvent(AuditEvent.Kind.LOGIN_FAILED, audit.clock().instant(), clientAddress, null, null,
+                refusal.code().name()));
         return CompletableFuture.failedFuture(refusal);
     }
 
@@ -300,7 +316,7 @@ public class AltsCodexBackend {
         return e;
     }
 
-    private void finished(String state, long started, Throwable failure) {
+    private void finished(String state, long started, SlotInfo slot, Throwable failure, String clientAddress) {
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         Throwable cause = failure instanceof CompletionException && failure.getCause() != null
                 ? failure.getCause() : failure;
@@ -308,17 +324,22 @@ public class AltsCodexBackend {
                 : cause instanceof CancellationException ? "CANCELLED"
                 : cause instanceof AltsCodexException e ? e.code().name() : "INTERNAL";
         observer.loginFinished(outcome, took);
+        String slotId = slot == null ? null : slot.id();
+        audit.fire(new AuditEvent(cause == null ? AuditEvent.Kind.LOGIN_SUCCEEDED : AuditEvent.Kind.LOGIN_FAILED,
+                audit.clock().instant(), clientAddress, slotId, prefix(state), cause == null ? null : outcome));
         Level level = switch (outcome) {
             case "AUTHORIZE_FAILED", "CALLBACK_REJECTED", "UPSTREAM_HTTP", "UPSTREAM_UNAVAILABLE" -> Level.WARNING;
             case "INTERNAL" -> Level.SEVERE;
             default -> Level.INFO;
         };
-        if (!LOG.isLoggable(level)) {
+        if (!OUTCOMES.isLoggable(level)) {
             return;
         }
         String detail = cause instanceof AltsCodexException && !outcome.equals("EXPIRED_TOKEN")
                 ? ": " + cause.getMessage() : "";
-        String line = "login " + prefix(state) + " " + outcome + " in " + took.toMillis() + " ms" + detail;
+        String line = "login " + prefix(state) + " " + outcome + " in " + took.toMillis() + " ms"
+                + (clientAddress == null ? "" : " from " + Audit.shown(clientAddress))
+                + (slotId == null ? "" : " slot " + Audit.shown(slotId)) + detail;
         Queue<String> held = heldLines;
         if (held != null && level == Level.INFO) {
             held.add(line);
@@ -328,13 +349,13 @@ public class AltsCodexBackend {
             }
             return;
         }
-        LOG.log(level, line, outcome.equals("INTERNAL") ? cause : null);
+        OUTCOMES.log(level, line, outcome.equals("INTERNAL") ? cause : null);
     }
 
     /** Each line once, whoever polls it: the shutdown, or a login that finished as it ended. */
     private static void writeHeld(Queue<String> held) {
         for (String line = held.poll(); line != null; line = held.poll()) {
-            LOG.info(line);
+            OUTCOMES.info(line);
         }
     }
 

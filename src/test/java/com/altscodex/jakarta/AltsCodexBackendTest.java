@@ -226,7 +226,9 @@ class AltsCodexBackendTest {
             }
         };
         Logger backendLog = Logger.getLogger(AltsCodexBackend.class.getName());
+        Logger outcomes = Logger.getLogger(com.altscodex.jakarta.audit.Audit.LOGGER);
         backendLog.addHandler(capture);
+        outcomes.addHandler(capture);
         try {
             List<Integer> linesWhenAnswered = new CopyOnWriteArrayList<>();
             for (int i = 0; i < 20; i++) {
@@ -241,6 +243,7 @@ class AltsCodexBackendTest {
             assertTrue(lines.get(lines.size() - 1).contains("20 waiting login(s) answered SHUTDOWN"), lines.toString());
         } finally {
             backendLog.removeHandler(capture);
+            outcomes.removeHandler(capture);
         }
     }
 

@@ -1,9 +1,15 @@
 package com.altscodex.jakarta.rest;
 
 import com.altscodex.jakarta.BackendExecutors;
+import com.altscodex.jakarta.audit.Audit;
+import com.altscodex.jakarta.audit.AuditEvent.Kind;
 import com.altscodex.jakarta.config.AltsCodexSettings;
+import com.altscodex.jakarta.error.AltsCodexException;
 import com.altscodex.jakarta.error.ErrorCode;
 import com.altscodex.jakarta.error.LinkRefusedException;
+import com.altscodex.jakarta.guard.BrowserOrigins;
+import com.altscodex.jakarta.guard.ClientAddresses;
+import com.altscodex.jakarta.guard.GuessLimits;
 import com.altscodex.jakarta.links.LinkStatus;
 import com.altscodex.jakarta.links.LoginLinks;
 import jakarta.inject.Inject;
@@ -28,11 +34,17 @@ import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 
 /**
  * The user's side of a login link: {@code GET {token}} is the page that logs in (HTML) or where the
  * link stands (JSON); {@code POST {token}} with {@code {"jwt": "…"}} completes it, from that page or
- * from a native app's embedded browser; {@code GET ?code=…} finds the link of a typed user code.
+ * from a native app's embedded browser; {@code GET ?code=…} (or {@code POST} with the form
+ * {@code code=…}) finds the link of a typed user code.
+ *
+ * <p>Tokens and codes can be guessed: an unknown one is a failure of the client's address
+ * ({@link GuessLimits}), and an address past its budget is answered 429 here until it refills. A
+ * link's login or a code posted from another site's page is refused ({@link BrowserOrigins}).
  */
 public abstract class LinkPageEndpoint {
     /** The page, in the WAR: at {@code /link/} it asks for a code, at a link's URL it logs in. */
@@ -49,14 +61,34 @@ public abstract class LinkPageEndpoint {
     @Inject
     private BackendExecutors executors;
 
+    @Inject
+    private BrowserOrigins origins;
+
+    @Inject
+    private ClientAddresses addresses;
+
+    @Inject
+    private GuessLimits limits;
+
+    @Inject
+    private Audit audit;
+
     @GET
     @Path("{token}")
     @Produces(MediaType.TEXT_HTML)
     public Response page(@Context ServletContext context) throws IOException {
-        InputStream page = context.getResourceAsStream(PAGE);
-        if (page == null) {
-            return Response.status(Response.Status.NOT_FOUND).build();
+        String page;
+        try (InputStream in = context.getResourceAsStream(PAGE)) {
+            if (in == null) {
+                return Response.status(Response.Status.NOT_FOUND).build();
+            }
+            page = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
+        // the page names its script and style relative to /link/; served here, below /api/link/, it
+        // names them from the context root (no <base>: the page's policy forbids one)
+        String assets = context.getContextPath() + "/link/";
+        page = page.replace("href=\"link.css\"", "href=\"" + assets + "link.css\"")
+                .replace("src=\"link.js\"", "src=\"" + assets + "link.js\"");
         return Response.ok(page, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                 .header(HttpHeaders.CACHE_CONTROL, "no-store").header("Referrer-Policy", "no-referrer").build();
     }
@@ -65,11 +97,14 @@ public abstract class LinkPageEndpoint {
     @GET
     @Path("{token}")
     @Produces(MediaType.APPLICATION_JSON)
-    public void status(@PathParam("token") String token, @Suspended AsyncResponse response) {
-        links.status(token).whenComplete((status, failure) -> {
+    public void status(@PathParam("token") String token, @Context HttpServletRequest request,
+            @Suspended AsyncResponse response) {
+        String address = addresses.of(request);
+        limits.check(address).thenCompose(allowed -> links.status(token)).whenComplete((status, failure) -> {
             if (failure != null) {
                 response.resume(LoginJson.failure(LoginLinksEndpoint.unwrap(failure)));
             } else if (status == null) {
+                limits.failed(address);
                 response.resume(LoginJson.failure(LinkRefusedException.notFound()));
             } else {
                 String word = status == LinkStatus.PENDING ? "pending" : status == LinkStatus.EXPIRED ? "expired" : "used";
@@ -86,14 +121,25 @@ public abstract class LinkPageEndpoint {
     @Produces(MediaType.APPLICATION_JSON)
     public void complete(@PathParam("token") String token, @Context HttpServletRequest request,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, @Suspended AsyncResponse response) {
+        AltsCodexException crossSite = origins.refusal(request);
+        if (crossSite != null) {
+            response.resume(LoginJson.failure(crossSite));
+            return;
+        }
+        String address = addresses.of(request);
         String type = RawBodyFilter.originalContentType(request, contentType);
         SuspendedBody.read(request, settings.limits(), executors, response,
                 body -> LoginBody.jwt(type, body, settings.limits()), jwt -> {
-            links.complete(token, jwt).whenComplete((slot, failure) -> {
+            limits.check(address).thenCompose(allowed -> links.complete(token, jwt)).whenComplete((slot, failure) -> {
                 if (failure != null) {
-                    response.resume(LoginJson.failure(LoginLinksEndpoint.unwrap(failure)));
+                    AltsCodexException refused = LoginLinksEndpoint.unwrap(failure);
+                    if (refused.code() == ErrorCode.LINK_NOT_FOUND) {
+                        limits.failed(address);
+                    }
+                    response.resume(LoginJson.failure(refused));
                     return;
                 }
+                audit.record(Kind.LINK_COMPLETED, address, slot.id(), null, null);
                 String json = JSON.createObjectBuilder().add("success", true).add("status", "succeeded")
                         .add("message", DONE).add("data", LoginJson.slotJson(slot)).build().toString();
                 response.resume(Response.ok(json, MediaType.APPLICATION_JSON_TYPE).build());
@@ -103,15 +149,38 @@ public abstract class LinkPageEndpoint {
 
     /** The link of a typed code: {@code {"url"}} as JSON, or a 303 to it for a plain form. */
     @GET
-    public void byCode(@QueryParam("code") String code, @Context UriInfo uri,
+    public void byCode(@QueryParam("code") String code, @Context UriInfo uri, @Context HttpServletRequest request,
             @HeaderParam(HttpHeaders.ACCEPT) String accept, @Suspended AsyncResponse response) {
-        boolean json = accept != null && accept.contains(MediaType.APPLICATION_JSON);
         // read on the request's thread: RESTEasy's UriInfo answers nowhere else
+        findByCode(code, uri.getBaseUri(), addresses.of(request), accept, response);
+    }
+
+    /** The same for the code page's form ({@code code=…}) or JSON ({@code {"code": "…"}}), from this site's pages. */
+    @POST
+    @Consumes(MediaType.WILDCARD)
+    @Produces({MediaType.APPLICATION_JSON, MediaType.TEXT_HTML})
+    public void byPostedCode(@Context UriInfo uri, @Context HttpServletRequest request,
+            @HeaderParam(HttpHeaders.ACCEPT) String accept, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            @Suspended AsyncResponse response) {
+        AltsCodexException crossSite = origins.refusal(request);
+        if (crossSite != null) {
+            response.resume(LoginJson.failure(crossSite));
+            return;
+        }
+        String type = RawBodyFilter.originalContentType(request, contentType);
         URI base = uri.getBaseUri();
-        links.pathForCode(code).whenComplete((path, failure) -> {
+        String address = addresses.of(request);
+        SuspendedBody.read(request, settings.limits(), executors, response,
+                body -> LoginBody.member(type, body, "code"), code -> findByCode(code, base, address, accept, response));
+    }
+
+    private void findByCode(String code, URI base, String address, String accept, AsyncResponse response) {
+        boolean json = accept != null && accept.contains(MediaType.APPLICATION_JSON);
+        limits.check(address).thenCompose(allowed -> links.pathForCode(code)).whenComplete((path, failure) -> {
             if (failure != null) {
                 response.resume(LoginJson.failure(LoginLinksEndpoint.unwrap(failure)));
             } else if (path.isEmpty()) {
+                limits.failed(address);
                 response.resume(json ? LoginJson.failure(new LinkRefusedException(ErrorCode.LINK_NOT_FOUND,
                         "no login link waits for this code: check it, or ask for a new one"))
                         : Response.seeOther(base.resolve("../link/?unknown")).build());

@@ -7,6 +7,8 @@ import com.altscodex.jakarta.config.RequestLimits;
 import com.altscodex.jakarta.error.AltsCodexException;
 import com.altscodex.jakarta.error.BadRequestException;
 import com.altscodex.jakarta.error.ErrorCode;
+import com.altscodex.jakarta.guard.BrowserOrigins;
+import com.altscodex.jakarta.guard.ClientAddresses;
 import com.altscodex.jakarta.session.Sessions;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -46,24 +48,42 @@ public abstract class LoginEndpoint {
     @Inject
     private Sessions sessions;
 
+    @Inject
+    private BrowserOrigins origins;
+
+    @Inject
+    private ClientAddresses addresses;
+
     /**
      * One method for every body, which the module reads itself ({@link SuspendedBody}), with its
      * type, charset and JSON checked strictly ({@link LoginBody}). The JAX-RS runtime's readers never
-     * see it: a bogus charset made one answer 500.
+     * see it: a bogus charset made one answer 500. A login another site's page sends (login CSRF:
+     * the victim's browser logged in as the attacker) is refused before its body is read.
      */
     @POST
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     public void login(@Context HttpServletRequest request, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
             @Suspended AsyncResponse response) {
+        AltsCodexException crossSite = origins.refusal(request);
+        if (crossSite != null) {
+            response.resume(LoginJson.failure(crossSite));
+            return;
+        }
         String type = RawBodyFilter.originalContentType(request, contentType);
         RequestLimits limits = settings.limits();
+        String address = addresses.of(request);
         SuspendedBody.read(request, limits, executors, response, body -> LoginBody.jwt(type, body, limits),
-                jwt -> login(jwt, response));
+                jwt -> login(jwt, address, response));
     }
 
     /** Runs the chain for {@code jwt} and resumes {@code response} when it settles. */
     protected void login(String jwt, AsyncResponse response) {
+        login(jwt, null, response);
+    }
+
+    /** The same for a request from {@code clientAddress}, which the login's audit event names. */
+    protected void login(String jwt, String clientAddress, AsyncResponse response) {
         if (jwt == null || jwt.isBlank()) {
             response.resume(LoginJson.failure(new BadRequestException(LoginBody.NO_JWT)));
             return;
@@ -74,7 +94,7 @@ public abstract class LoginEndpoint {
             return;
         }
         // a non-async callback: at shutdown the answer is written in the thread that fails the login
-        backend.getSlotInfo(jwt).whenComplete((slot, failure) -> {
+        backend.getSlotInfo(jwt, settings.authorizeTimeout(), clientAddress).whenComplete((slot, failure) -> {
             if (failure == null) {
                 response.resume(sessions.issue(slot)
                         .map(session -> LoginJson.success(slot, session, sessions.cookie(session)))

@@ -4,6 +4,7 @@ import com.altscodex.jakarta.SlotInfo;
 import com.altscodex.jakarta.error.AltsCodexException;
 import com.altscodex.jakarta.error.ErrorCode;
 import com.altscodex.jakarta.error.OverloadedException;
+import com.altscodex.jakarta.error.RateLimitedException;
 import com.altscodex.jakarta.session.SessionTokens;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.spi.JsonProvider;
@@ -56,6 +57,9 @@ public final class LoginJson {
         Response answer = failure(failure.code(), failure.getMessage());
         if (failure instanceof OverloadedException overloaded) {
             return Response.fromResponse(answer).header(HttpHeaders.RETRY_AFTER, overloaded.retryAfterSeconds()).build();
+        }
+        if (failure instanceof RateLimitedException limited) {
+            return Response.fromResponse(answer).header(HttpHeaders.RETRY_AFTER, limited.retryAfterSeconds()).build();
         }
         return answer;
     }

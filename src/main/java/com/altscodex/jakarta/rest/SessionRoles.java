@@ -1,5 +1,7 @@
 package com.altscodex.jakarta.rest;
 
+import com.altscodex.jakarta.audit.Audit;
+import com.altscodex.jakarta.audit.AuditEvent.Kind;
 import com.altscodex.jakarta.config.SettingsReader;
 import com.altscodex.jakarta.error.AccessDeniedException;
 import com.altscodex.jakarta.error.ErrorCode;
@@ -10,6 +12,7 @@ import jakarta.annotation.Priority;
 import jakarta.annotation.security.DenyAll;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.inject.spi.CDI;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -75,8 +78,12 @@ public class SessionRoles implements DynamicFeature {
             var security = context.getSecurityContext();
             if (roles != null && security.getUserPrincipal() == null) {
                 // in a servlet container the request's properties are its attributes (JAX-RS 3.1, 9.4)
-                context.abortWith(MeEndpoint.unauthenticated(
-                        context.getProperty(Sessions.REFUSED) instanceof Verdict refused ? refused : null));
+                Verdict refused = context.getProperty(Sessions.REFUSED) instanceof Verdict verdict ? verdict : null;
+                if (refused != null && refused.refusal() == ErrorCode.CROSS_SITE_REQUEST) {
+                    CDI.current().select(Audit.class).get().record(Kind.CROSS_SITE_REFUSED, null, null, null,
+                            context.getMethod() + " with the session cookie, from another site's page");
+                }
+                context.abortWith(MeEndpoint.unauthenticated(refused));
                 return;
             }
             if (roles == null || roles.stream().noneMatch(security::isUserInRole)) {
