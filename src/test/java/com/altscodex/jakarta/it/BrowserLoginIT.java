@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.altscodex.jakarta.dev.RecordedRequest;
 import com.altscodex.jakarta.testkit.MockDeOAuthExtension;
+import com.sun.net.httpserver.HttpServer;
 import jakarta.json.JsonObject;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -185,6 +188,47 @@ class BrowserLoginIT {
 
         waitUntilVisible("done");
         assertEquals("succeeded", LinkCalls.poll(link.getString("poll_url"), "PT10S").json().getString("status"));
+    }
+
+    @Test
+    void aFormOnAnotherSiteCannotLogTheBrowserInAsTheAttacker() throws Exception {
+        browser.get(ItEnvironment.BASE + "/");
+        browser.manage().deleteAllCookies();
+        // the attacker's site: another origin (localhost is not 127.0.0.1), whose page posts its own
+        // JWT to our login as soon as the victim opens it, once as a form and once as text/plain JSON
+        String form = "<form method='post' action='" + ItEnvironment.BASE + "/api/login'>"
+                + "<input name='jwt' value='test-jwt-mallory'></form>";
+        String plain = "<form method='post' enctype='text/plain' action='" + ItEnvironment.BASE + "/api/login'>"
+                + "<input name='{\"jwt\":\"test-jwt-mallory\",\"x\":\"' value='\"}'></form>";
+        HttpServer attacker = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 8);
+        for (var page : List.of(List.of("/form", form), List.of("/plain", plain))) {
+            attacker.createContext(page.get(0), exchange -> {
+                byte[] html = ("<!doctype html><html><body>" + page.get(1)
+                        + "<script>document.forms[0].submit()</script></body></html>").getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+                exchange.sendResponseHeaders(200, html.length);
+                exchange.getResponseBody().write(html);
+                exchange.close();
+            });
+        }
+        attacker.start();
+        try {
+            for (String page : List.of("/form", "/plain")) {
+                browser.get("http://localhost:" + attacker.getAddress().getPort() + page);
+                new WebDriverWait(browser, PATIENCE).until(ExpectedConditions.urlContains("/api/login"));
+                new WebDriverWait(browser, PATIENCE).until(driver -> driver.getPageSource().contains("CROSS_SITE_REQUEST"));
+                HeadlessChromium.screenshot(browser, "cross-site-login-refused" + page.replace('/', '-'));
+            }
+        } finally {
+            attacker.stop(0);
+        }
+        browser.get(ItEnvironment.BASE + "/");
+        waitUntilVisible("login");
+        Object status = browser.executeAsyncScript(
+                "var done = arguments[0]; fetch('api/me').then(function (r) { done(r.status); });");
+        assertEquals(401L, status, "the browser is logged in as nobody");
+        assertTrue(browser.manage().getCookies().isEmpty(), "no session cookie: " + browser.manage().getCookies());
+        assertTrue(DEOAUTH.server().requests(AUTHORIZE).isEmpty(), "the attacker's JWT went nowhere");
     }
 
     /** Opens the demo, clicks the button, and switches to the login window; returns the demo's handle. */

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.altscodex.jakarta.dev.MockDeOAuthServer;
 import com.altscodex.jakarta.it.Http.Answer;
 import com.altscodex.jakarta.it.embedded.GameApplication;
+import com.altscodex.jakarta.it.embedded.GameAuditLog;
 import com.altscodex.jakarta.it.embedded.GameCallback;
 import com.altscodex.jakarta.it.embedded.GameBodies;
 import com.altscodex.jakarta.it.embedded.GameLogin;
@@ -46,7 +47,8 @@ class EmbeddingIT {
                 + "altscodex.session.enabled=true\n";
         return ItEnvironment.atRoot(ShrinkWrap.create(WebArchive.class, "game.war")
                 .addAsLibrary(classesJar)
-                .addClasses(GameApplication.class, GameLogin.class, GameCallback.class, GameStatus.class, GameBodies.class)
+                .addClasses(GameApplication.class, GameLogin.class, GameCallback.class, GameStatus.class, GameBodies.class,
+                        GameAuditLog.class)
                 .addAsResource(new StringAsset(config), "META-INF/microprofile-config.properties"));
     }
 
@@ -67,5 +69,29 @@ class EmbeddingIT {
         // no such resource: WildFly's default servlet says 405 to a POST where Payara says 404
         int api = Http.login(BASE, "test-jwt").status();
         assertTrue(api == 404 || api == 405, "the WAR's /api/login answered " + api);
+    }
+
+    @Test
+    void theApplicationObservesEveryLoginOutcomeAndRefusalAsAnAuditEvent() throws Exception {
+        Answer ok = Http.post(BASE + "/game/auth/login", "application/json", "{\"jwt\":\"test-jwt-ada\"}");
+        assertEquals(200, ok.status(), ok.body());
+        String slotId = ok.json().getJsonObject("data").getString("id");
+        assertEquals(401, Http.post(BASE + "/game/auth/login", "application/json", "{\"jwt\":\"expired-jwt-ada\"}").status());
+        java.net.http.HttpResponse<String> crossSite = Http.client().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(BASE + "/game/auth/login")).header("Origin", "https://evil.example")
+                .header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"jwt\":\"test-jwt-mallory\"}")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(403, crossSite.statusCode(), crossSite.body());
+
+        String events = Http.get(BASE + "/game/status/audit").body();
+        java.util.List<String> lines = events.lines().toList();
+        assertTrue(lines.stream().anyMatch(l -> l.matches("LOGIN_SUCCEEDED 127\\.0\\.0\\.1 " + slotId + " [0-9a-f]{8} null")), events);
+        assertTrue(lines.stream().anyMatch(l -> l.matches("LOGIN_FAILED 127\\.0\\.0\\.1 null [0-9a-f]{8} EXPIRED_TOKEN")), events);
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("CROSS_SITE_REFUSED 127.0.0.1 null null POST")
+                && l.contains("https://evil.example")), events);
+        for (String secret : java.util.List.of("test-jwt", "expired-jwt", "mock-access-", "mock-code-")) {
+            assertTrue(!events.contains(secret), secret + " in " + events);
+        }
     }
 }

@@ -55,7 +55,8 @@ class LoginLinksIT {
 
     @BeforeAll
     static void startReceiver() throws Exception {
-        receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 16);
+        // the port the server under test allows webhooks to over plain http (altscodex.links.webhook-allowed-hosts)
+        receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", Integer.getInteger("it.webhook.port")), 16);
         receiver.createContext("/", exchange -> {
             String path = exchange.getRequestURI().getPath();
             DELIVERED.computeIfAbsent(path, p -> new ConcurrentLinkedQueue<>()).add(new String[] {

@@ -57,6 +57,10 @@ class ReplicasIT {
             OLD_KEY.substring(0, 20), NEW_KEY.substring(0, 20), API_KEY, WEBHOOK_SECRET));
 
     private static Map<String, String> env(int callbackPort, String mockUrl, String redisUri, String keys) {
+        return env(callbackPort, mockUrl, redisUri, keys, 0);
+    }
+
+    private static Map<String, String> env(int callbackPort, String mockUrl, String redisUri, String keys, int webhookPort) {
         Map<String, String> env = new HashMap<>(Map.of(
                 "ALTSCODEX_CLIENT_ID", CLIENT,
                 "ALTSCODEX_CLIENT_SECRET", SECRET,
@@ -70,6 +74,7 @@ class ReplicasIT {
             env.put("ALTSCODEX_LINKS_API_KEYS", API_KEY);
             env.put("ALTSCODEX_LINKS_WEBHOOK_SECRET", WEBHOOK_SECRET);
             env.put("ALTSCODEX_LINKS_TTL", "4s");
+            env.put("ALTSCODEX_LINKS_WEBHOOK_ALLOWED_HOSTS", "127.0.0.1:" + webhookPort);
         }
         return env;
     }
@@ -87,8 +92,9 @@ class ReplicasIT {
         receiver.start();
         int portA = ServerProcess.freePort();
         int portB = ServerProcess.freePort();
-        a = ServerProcess.start("replica-a", portA, env(portB, mock.baseUri().toString(), redis.uri(), OLD_KEY));
-        b = ServerProcess.start("replica-b", portB, env(portB, mock.baseUri().toString(), redis.uri(), NEW_KEY + "," + OLD_KEY));
+        int hooks = receiver.getAddress().getPort();
+        a = ServerProcess.start("replica-a", portA, env(portB, mock.baseUri().toString(), redis.uri(), OLD_KEY, hooks));
+        b = ServerProcess.start("replica-b", portB, env(portB, mock.baseUri().toString(), redis.uri(), NEW_KEY + "," + OLD_KEY, hooks));
     }
 
     @AfterAll
@@ -203,6 +209,63 @@ class ReplicasIT {
 
     @Test
     @Order(5)
+    void aLogoutOnOneReplicaEndsTheSessionOnTheOther() throws Exception {
+        String session = sessionOf(a, "test-jwt-zoe");
+        String older = sessionOf(b, "test-jwt-zoe");
+        assertEquals(200, me(b, "Authorization", "Bearer " + session).statusCode());
+        HttpResponse<String> out = Http.client().send(HttpRequest.newBuilder(URI.create(a.baseUrl() + "/api/logout"))
+                .header("Authorization", "Bearer " + session).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, out.statusCode(), out.body());
+        for (ServerProcess replica : List.of(b, a)) {
+            HttpResponse<String> after = me(replica, "Authorization", "Bearer " + session);
+            assertEquals(401, after.statusCode(), after.body());
+            assertEquals("SESSION_REVOKED", new Answer(401, after.body()).json().getString("code"));
+        }
+        assertEquals(200, me(a, "Authorization", "Bearer " + older).statusCode(), "B's session of the same user holds");
+        HttpResponse<String> everywhere = Http.client().send(HttpRequest.newBuilder(URI.create(b.baseUrl() + "/api/logout?everywhere=true"))
+                .header("Authorization", "Bearer " + older).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, everywhere.statusCode(), everywhere.body());
+        assertEquals(401, me(a, "Authorization", "Bearer " + older).statusCode(), "logged out everywhere, on A too");
+        SECRETS.addAll(List.of(session, older));
+    }
+
+    @Test
+    @Order(6)
+    void guessesSpreadOverBothReplicasShareOneBudget() throws Exception {
+        String attacker = "127.0.0.5";
+        int wrong = 0;
+        FromAddress.Answer answer = null;
+        for (int i = 0; i < 30; i++) {
+            ServerProcess replica = i % 2 == 0 ? a : b;
+            answer = FromAddress.get(attacker, replica.baseUrl() + "/api/link?code=BBBB-CCCC", Map.of("Accept", "application/json"));
+            if (answer.status() != 404) {
+                break;
+            }
+            wrong++;
+        }
+        assertEquals(429, answer.status(), "after " + wrong + " wrong codes over both replicas: " + answer.body());
+        assertTrue(wrong >= 10 && wrong <= 12, "one budget of 10 for both, not 10 each: " + wrong);
+        assertEquals("RATE_LIMITED", answer.asJson().json().getString("code"));
+        for (ServerProcess replica : List.of(a, b)) {
+            assertEquals(429, FromAddress.get(attacker, replica.baseUrl() + "/api/link?code=BBBB-CCCC",
+                    Map.of("Accept", "application/json")).status(), "refused on both");
+            assertEquals(404, FromAddress.get("127.0.0.6", replica.baseUrl() + "/api/link?code=BBBB-CCCC",
+                    Map.of("Accept", "application/json")).status(), "another address is not");
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        List<String> audited = List.of();
+        while (audited.isEmpty() && System.nanoTime() < deadline) {
+            audited = new ArrayList<>(a.logLines("RATE_LIMITED address=127.0.0.5"));
+            audited.addAll(b.logLines("RATE_LIMITED address=127.0.0.5"));
+            Thread.sleep(100);
+        }
+        assertEquals(1, audited.size(), "one audit line when the budget ran out: " + audited);
+    }
+
+    @Test
+    @Order(7)
     void noLogOfEitherReplicaHoldsAKeyATokenOrAJwt() throws Exception {
         a.stop();
         b.stop();

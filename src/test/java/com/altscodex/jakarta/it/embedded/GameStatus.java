@@ -16,9 +16,23 @@ public class GameStatus {
     @Inject
     AltsCodexBackend backend;
 
+    @Inject
+    GameAuditLog audit;
+
     @GET
     @Produces(MediaType.TEXT_PLAIN)
     public String status() {
         return "waiting=" + backend.pendingLogins() + " shutdown=" + backend.isShutDown();
+    }
+
+    /** One line per audit event the application observed: what, address, slot, state, detail. */
+    @GET
+    @Path("audit")
+    @Produces(MediaType.TEXT_PLAIN)
+    public String audit() {
+        StringBuilder lines = new StringBuilder();
+        audit.events().forEach(e -> lines.append(e.what()).append(' ').append(e.clientAddress()).append(' ')
+                .append(e.slotId()).append(' ').append(e.state()).append(' ').append(e.detail()).append('\n'));
+        return lines.toString();
     }
 }
