@@ -155,12 +155,15 @@ public class Sessions {
         return revocations.revoke(verdict.sessionId(), verdict.user().expiresAt());
     }
 
-    /** Ends every session of the slot issued before now, on every replica ("log out everywhere"). */
+    /**
+     * Ends every session of the slot issued until now, on every replica ("log out everywhere"). A
+     * session issued in this very millisecond ends too: the one that asked is among them.
+     */
     public CompletionStage<Void> logOutEverywhere(String slotId) {
         if (slotId == null || slotId.isEmpty()) {
             return CompletableFuture.failedStage(new IllegalArgumentException("a slot id is required"));
         }
-        return revocations.revokeSlot(slotId, clock.millis());
+        return revocations.revokeSlot(slotId, clock.millis() + 1);
     }
 
     /** The session of a request the module's mechanism let in, or null. */

@@ -16,6 +16,9 @@ import java.lang.reflect.Proxy;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,10 +28,14 @@ class SessionsTest {
     private static final SigningKeys KEYS = SigningKeys.of(List.of(new byte[32]));
 
     private static Sessions sessions(String redirectUri, boolean secure) {
+        return sessions(redirectUri, secure, Clock.systemUTC());
+    }
+
+    private static Sessions sessions(String redirectUri, boolean secure, Clock clock) {
         AltsCodexSettings settings = AltsCodexSettings.of(ClientCredentials.of("c", "s"), redirectUri,
                 URI.create("https://api.altscodex.com"), URI.create("https://altscodex.com"), Duration.ofSeconds(15))
                 .withSession(new SessionSettings(true, KEYS, Duration.ofHours(1), "game_session", List.of("player"), secure));
-        return new Sessions(settings, Clock.systemUTC());
+        return new Sessions(settings, clock);
     }
 
     /** A request with these headers (and the cookie header's cookies), over https on game.example. */
@@ -72,7 +79,8 @@ class SessionsTest {
 
     @Test
     void aLoggedOutSessionIsRevokedAndLoggingOutEverywhereEndsTheOlderOnes() {
-        Sessions sessions = sessions("https://game.example/api/getinfo", true);
+        MovingClock clock = new MovingClock(Instant.parse("2026-12-06T12:00:00.100Z"));
+        Sessions sessions = sessions("https://game.example/api/getinfo", true, clock);
         SlotInfo slot = new SlotInfo("slot-7", "at", "0x1", "nick", 1, "code");
         String first = sessions.issue(slot).orElseThrow().token();
         String second = sessions.issue(slot).orElseThrow().token();
@@ -83,12 +91,41 @@ class SessionsTest {
         assertEquals(ErrorCode.SESSION_REVOKED, verdict(sessions, first).refusal());
         assertTrue(verdict(sessions, second).isValid(), "a logout ends its own session only");
 
+        clock.now = clock.now.plusMillis(3);
+        String sameMillisecond = sessions.issue(slot).orElseThrow().token();
         sessions.logOutEverywhere("slot-7").toCompletableFuture().join();
         assertEquals(ErrorCode.SESSION_REVOKED, verdict(sessions, second).refusal());
+        assertEquals(ErrorCode.SESSION_REVOKED, verdict(sessions, sameMillisecond).refusal(),
+                "a session issued in the logout's own millisecond ends too");
+        clock.now = clock.now.plusMillis(1);
         assertTrue(verdict(sessions, other).isValid(), "another slot's sessions hold");
         String after = sessions.issue(slot).orElseThrow().token();
         assertTrue(verdict(sessions, after).isValid(), "a login after the logout everywhere holds, in the same second too");
         sessions.logOut("not.a.token").toCompletableFuture().join();
+    }
+
+    /** A clock the test moves: no sleeps, and two events in one millisecond when the test says so. */
+    private static final class MovingClock extends Clock {
+        Instant now;
+
+        MovingClock(Instant now) {
+            this.now = now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
     }
 
     private static SessionTokens.Verdict verdict(Sessions sessions, String token) {
