@@ -3,6 +3,8 @@ package com.altscodex.jakarta.links;
 import com.altscodex.jakarta.AltsCodexBackend;
 import com.altscodex.jakarta.BackendExecutors;
 import com.altscodex.jakarta.SlotInfo;
+import com.altscodex.jakarta.audit.Audit;
+import com.altscodex.jakarta.audit.AuditEvent.Kind;
 import com.altscodex.jakarta.config.AltsCodexSettings;
 import com.altscodex.jakarta.config.LinkSettings;
 import com.altscodex.jakarta.config.SettingsReader;
@@ -34,6 +36,7 @@ import java.util.HexFormat;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 import java.util.function.Predicate;
 import java.util.logging.Logger;
 
@@ -49,7 +52,6 @@ public class LoginLinks {
     private static final JsonProvider JSON = JsonProvider.provider();
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final int MAX_SUBJECT = 256;
-    private static final int MAX_URL = 2048;
     private static final int CODE_TRIES = 5;
     static final int RETRY_AFTER_SECONDS = 5;
     /** A poll waits at most this long, whatever it asks: a proxy in front rarely waits longer. */
@@ -63,18 +65,30 @@ public class LoginLinks {
     private AltsCodexBackend backend;
     private Clock clock;
     private String publicOrigin;
+    private Duration authorizeTimeout;
+    private Executor work;
+    private Audit audit;
 
     /** For CDI's client proxy only. */
     protected LoginLinks() {
     }
 
     @Inject
-    public LoginLinks(AltsCodexSettings settings, BackendExecutors executors, Sessions sessions, AltsCodexBackend backend) {
-        this(settings, executors, sessions, backend, Clock.systemUTC());
+    public LoginLinks(AltsCodexSettings settings, BackendExecutors executors, Sessions sessions, AltsCodexBackend backend,
+            Audit audit) {
+        this(settings, executors, sessions, backend, Clock.systemUTC(), audit, new WebhookUrls(settings.links().webhookAllowedHosts()));
     }
 
     LoginLinks(AltsCodexSettings settings, BackendExecutors executors, Sessions sessions, AltsCodexBackend backend,
             Clock clock) {
+        this(settings, executors, sessions, backend, clock, Audit.logOnly(), new WebhookUrls(settings.links().webhookAllowedHosts()));
+    }
+
+    LoginLinks(AltsCodexSettings settings, BackendExecutors executors, Sessions sessions, AltsCodexBackend backend,
+            Clock clock, Audit audit, WebhookUrls urls) {
+        this.audit = audit;
+        this.work = executors.work();
+        this.authorizeTimeout = settings.authorizeTimeout();
         this.settings = settings.links();
         this.sessions = sessions;
         this.backend = backend;
@@ -85,7 +99,9 @@ public class LoginLinks {
                 : new RedisLinkStore(settings.redis(), executors.work(), executors.timers(), clock, retention);
         this.tokens = settings.session().enabled()
                 ? new LinkTokens(new SignedTokens(settings.session().keys()), clock) : null;
-        this.webhooks = new Webhooks(this.settings.webhookSecret(), executors.work(), executors.timers(), clock);
+        this.webhooks = new Webhooks(this.settings.webhookSecret(), executors.work(), executors.timers(), clock, urls,
+                (linkId, why) -> audit.record(Kind.WEBHOOK_URL_REFUSED, null, null, null,
+                        "at delivery, link " + linkId.substring(0, Math.min(8, linkId.length())) + ": " + why));
         URI redirect = URI.create(settings.redirectUri());
         this.publicOrigin = redirect.getScheme() + "://" + redirect.getRawAuthority();
     }
@@ -120,6 +136,15 @@ public class LoginLinks {
 
     /** A new link for {@code subject}, the caller's own id for its user; {@code basePath} is where the API is mounted. */
     public CompletionStage<Issued> issue(String subject, String webhookUrl, String basePath) {
+        return issue(subject, webhookUrl, basePath, null);
+    }
+
+    /**
+     * The same for a caller at {@code clientAddress}, which the audit events name. A webhook URL that
+     * is not https or would reach this network is refused ({@code WEBHOOK_URL_REFUSED}); its host is
+     * looked up on the work pool, never on the caller's thread.
+     */
+    public CompletionStage<Issued> issue(String subject, String webhookUrl, String basePath, String clientAddress) {
         if (tokens == null) {
             return CompletableFuture.failedFuture(refusal());
         }
@@ -127,17 +152,22 @@ public class LoginLinks {
             return CompletableFuture.failedFuture(new BadRequestException(
                     "a subject is required: the caller's own id for the user, at most " + MAX_SUBJECT + " characters"));
         }
-        if (webhookUrl != null && !httpUrl(webhookUrl)) {
-            return CompletableFuture.failedFuture(new BadRequestException(
-                    "webhook_url must be an absolute http(s) URL of at most " + MAX_URL + " characters"));
-        }
         if (webhookUrl != null && !webhooks.enabled()) {
             return CompletableFuture.failedFuture(new BadRequestException(
                     "webhooks need altscodex.links.webhook-secret on this server"));
         }
+        CompletionStage<Void> checked = webhookUrl == null ? CompletableFuture.completedStage(null)
+                : CompletableFuture.runAsync(() -> {
+                    try {
+                        webhooks.urls().check(webhookUrl);
+                    } catch (BadRequestException refused) {
+                        audit.record(Kind.WEBHOOK_URL_REFUSED, clientAddress, null, null, refused.getMessage());
+                        throw refused;
+                    }
+                }, work);
         String id = randomId();
         Instant expiresAt = clock.instant().plus(settings.ttl());
-        return create(id, subject, webhookUrl, expiresAt, 1).thenApply(code -> {
+        return checked.thenCompose(ok -> create(id, subject, webhookUrl, expiresAt, 1)).thenApply(code -> {
             String root = publicOrigin + basePath;
             return new Issued(id, root + "link/" + tokens.issue(id, expiresAt), code, expiresAt, root + "login-links/" + id);
         });
@@ -183,6 +213,11 @@ public class LoginLinks {
      * The stage gives the slot to the browser, or fails as the login failed.
      */
     public CompletionStage<SlotInfo> complete(String token, String jwt) {
+        return complete(token, jwt, null);
+    }
+
+    /** The same for a browser at {@code clientAddress}, which the login's audit event names. */
+    public CompletionStage<SlotInfo> complete(String token, String jwt, String clientAddress) {
         String id;
         try {
             id = idOf(token);
@@ -194,7 +229,7 @@ public class LoginLinks {
                 throw refusedUse(claim.link());
             }
             LinkRecord link = claim.link();
-            return backend.getSlotInfo(jwt).handle((slot, failure) -> {
+            return backend.getSlotInfo(jwt, authorizeTimeout, clientAddress).handle((slot, failure) -> {
                 AltsCodexException problem = failure == null ? null : AltsCodexException.of(failure, "DeOAuth call");
                 JsonObject outcome = problem == null ? succeeded(link, slot) : failed(link, problem);
                 LinkStatus status = problem == null ? LinkStatus.SUCCEEDED : LinkStatus.FAILED;
@@ -258,16 +293,6 @@ public class LoginLinks {
         }
         return link.status() == LinkStatus.EXPIRED
                 ? LinkRefusedException.expired() : LinkRefusedException.used();
-    }
-
-    private static boolean httpUrl(String text) {
-        try {
-            URI uri = new URI(text);
-            return text.length() <= MAX_URL && uri.getHost() != null
-                    && ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()));
-        } catch (java.net.URISyntaxException e) {
-            return false;
-        }
     }
 
     private static String randomId() {

@@ -130,7 +130,7 @@ public abstract class LinkPageEndpoint {
         String type = RawBodyFilter.originalContentType(request, contentType);
         SuspendedBody.read(request, settings.limits(), executors, response,
                 body -> LoginBody.jwt(type, body, settings.limits()), jwt -> {
-            limits.check(address).thenCompose(allowed -> links.complete(token, jwt)).whenComplete((slot, failure) -> {
+            limits.check(address).thenCompose(allowed -> links.complete(token, jwt, address)).whenComplete((slot, failure) -> {
                 if (failure != null) {
                     AltsCodexException refused = LoginLinksEndpoint.unwrap(failure);
                     if (refused.code() == ErrorCode.LINK_NOT_FOUND) {

@@ -77,7 +77,7 @@ public abstract class LoginLinksEndpoint {
         SuspendedBody.read(request, settings.limits(), executors, response,
                 body -> new IssueRequest(LoginBody.member(type, body, "subject"), LoginBody.member(type, body, "webhook_url")),
                 asked -> whenAllowed(address, may, response, () -> {
-            links.issue(asked.subject(), asked.webhookUrl(), basePath).whenComplete((issued, failure) -> {
+            links.issue(asked.subject(), asked.webhookUrl(), basePath, address).whenComplete((issued, failure) -> {
                 if (failure != null) {
                     response.resume(LoginJson.failure(unwrap(failure)));
                     return;
