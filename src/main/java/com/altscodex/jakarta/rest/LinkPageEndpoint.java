@@ -121,9 +121,7 @@ public abstract class LinkPageEndpoint {
     @Produces(MediaType.APPLICATION_JSON)
     public void complete(@PathParam("token") String token, @Context HttpServletRequest request,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, @Suspended AsyncResponse response) {
-        AltsCodexException crossSite = origins.refusal(request);
-        if (crossSite != null) {
-            response.resume(LoginJson.failure(crossSite));
+        if (CrossSiteRefusal.answered(origins, request, response)) {
             return;
         }
         String address = addresses.of(request);
@@ -162,9 +160,7 @@ public abstract class LinkPageEndpoint {
     public void byPostedCode(@Context UriInfo uri, @Context HttpServletRequest request,
             @HeaderParam(HttpHeaders.ACCEPT) String accept, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
             @Suspended AsyncResponse response) {
-        AltsCodexException crossSite = origins.refusal(request);
-        if (crossSite != null) {
-            response.resume(LoginJson.failure(crossSite));
+        if (CrossSiteRefusal.answered(origins, request, response)) {
             return;
         }
         String type = RawBodyFilter.originalContentType(request, contentType);

@@ -65,9 +65,7 @@ public abstract class LoginEndpoint {
     @Produces(MediaType.APPLICATION_JSON)
     public void login(@Context HttpServletRequest request, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
             @Suspended AsyncResponse response) {
-        AltsCodexException crossSite = origins.refusal(request);
-        if (crossSite != null) {
-            response.resume(LoginJson.failure(crossSite));
+        if (CrossSiteRefusal.answered(origins, request, response)) {
             return;
         }
         String type = RawBodyFilter.originalContentType(request, contentType);

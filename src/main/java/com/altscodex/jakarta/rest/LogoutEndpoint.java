@@ -64,9 +64,7 @@ public abstract class LogoutEndpoint {
     @Produces(MediaType.APPLICATION_JSON)
     public void logout(@Context HttpServletRequest request, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
             @QueryParam("everywhere") String everywhere, @Suspended AsyncResponse response) {
-        AltsCodexException crossSite = origins.refusal(request);
-        if (crossSite != null) {
-            response.resume(LoginJson.failure(crossSite));
+        if (CrossSiteRefusal.answered(origins, request, response)) {
             return;
         }
         Sessions.Presented presented = sessions.presented(request);

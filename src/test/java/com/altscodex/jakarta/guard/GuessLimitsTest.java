@@ -5,14 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.altscodex.jakarta.MovableClock;
 import com.altscodex.jakarta.audit.Audit;
 import com.altscodex.jakarta.audit.AuditEvent;
 import com.altscodex.jakarta.config.LimitSettings;
 import com.altscodex.jakarta.error.RateLimitedException;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletionException;
@@ -21,7 +20,7 @@ import org.junit.jupiter.api.Test;
 
 /** The budget of failed attempts per address, in memory, on a clock the test moves. */
 class GuessLimitsTest {
-    private final MovableClock clock = new MovableClock();
+    private final MovableClock clock = new MovableClock(Instant.parse("2026-12-06T12:00:00Z"));
     private final List<AuditEvent> events = new ArrayList<>();
     private final GuessLimits limits = GuessLimits.inMemory(new LimitSettings(20, 5, 1_000), clock,
             new Audit(events::add, clock));
@@ -93,28 +92,5 @@ class GuessLimitsTest {
         clock.move(Duration.ofMinutes(1));
         limits.failed("192.0.2.1");
         assertTrue(limits.trackedAddresses() <= 1_000);
-    }
-
-    static final class MovableClock extends Clock {
-        private Instant now = Instant.parse("2026-12-06T12:00:00Z");
-
-        void move(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.altscodex.jakarta.MovableClock;
 import com.altscodex.jakarta.SlotInfo;
 import com.altscodex.jakarta.client.ClientCredentials;
 import com.altscodex.jakarta.config.AltsCodexSettings;
@@ -17,8 +18,6 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -79,7 +78,7 @@ class SessionsTest {
 
     @Test
     void aLoggedOutSessionIsRevokedAndLoggingOutEverywhereEndsTheOlderOnes() {
-        MovingClock clock = new MovingClock(Instant.parse("2026-12-06T12:00:00.100Z"));
+        MovableClock clock = new MovableClock(Instant.parse("2026-12-06T12:00:00.100Z"));
         Sessions sessions = sessions("https://game.example/api/getinfo", true, clock);
         SlotInfo slot = new SlotInfo("slot-7", "at", "0x1", "nick", 1, "code");
         String first = sessions.issue(slot).orElseThrow().token();
@@ -91,41 +90,17 @@ class SessionsTest {
         assertEquals(ErrorCode.SESSION_REVOKED, verdict(sessions, first).refusal());
         assertTrue(verdict(sessions, second).isValid(), "a logout ends its own session only");
 
-        clock.now = clock.now.plusMillis(3);
+        clock.move(Duration.ofMillis(3));
         String sameMillisecond = sessions.issue(slot).orElseThrow().token();
         sessions.logOutEverywhere("slot-7").toCompletableFuture().join();
         assertEquals(ErrorCode.SESSION_REVOKED, verdict(sessions, second).refusal());
         assertEquals(ErrorCode.SESSION_REVOKED, verdict(sessions, sameMillisecond).refusal(),
                 "a session issued in the logout's own millisecond ends too");
-        clock.now = clock.now.plusMillis(1);
+        clock.move(Duration.ofMillis(1));
         assertTrue(verdict(sessions, other).isValid(), "another slot's sessions hold");
         String after = sessions.issue(slot).orElseThrow().token();
         assertTrue(verdict(sessions, after).isValid(), "a login after the logout everywhere holds, in the same second too");
         sessions.logOut("not.a.token").toCompletableFuture().join();
-    }
-
-    /** A clock the test moves: no sleeps, and two events in one millisecond when the test says so. */
-    private static final class MovingClock extends Clock {
-        Instant now;
-
-        MovingClock(Instant now) {
-            this.now = now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 
     private static SessionTokens.Verdict verdict(Sessions sessions, String token) {
