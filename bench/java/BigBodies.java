@@ -14,7 +14,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A hostile client's oversized bodies (issue 12): COUNT concurrent {@code POST /api/login}, each a
+ * A hostile client's oversized bodies: COUNT concurrent {@code POST /api/login}, each a
  * JSON object whose {@code jwt} is JWT_CHARS characters long, streamed from a small buffer so the
  * client itself holds no body in memory.
  *

@@ -15,7 +15,7 @@ import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Slow clients (issue 12): keeps COUNT connections each sending {@code POST /api/login} with
+ * Slow clients: keeps COUNT connections each sending {@code POST /api/login} with
  * {@code Transfer-Encoding: chunked} and then one body byte per chunk every INTERVAL_MS, spread
  * out over the interval. The body never ends within the run. When the server answers or closes a
  * connection, that slot opens a new one (not sooner than a second after its last one was opened),
