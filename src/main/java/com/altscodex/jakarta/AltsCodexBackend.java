@@ -6,6 +6,7 @@ import com.altscodex.jakarta.client.DeOAuthClient;
 import com.altscodex.jakarta.client.DeOAuthTransport;
 import com.altscodex.jakarta.client.DirectTransport;
 import com.altscodex.jakarta.config.AltsCodexSettings;
+import com.altscodex.jakarta.config.BackendExecutors;
 import com.altscodex.jakarta.error.AltsCodexException;
 import com.altscodex.jakarta.error.BadRequestException;
 import com.altscodex.jakarta.error.CallbackRejectedException;
@@ -20,6 +21,9 @@ import com.altscodex.jakarta.pending.InMemoryPendingLogins;
 import com.altscodex.jakarta.pending.PendingLogins;
 import com.altscodex.jakarta.pending.RedisPendingLogins;
 import com.altscodex.jakarta.pending.Registration;
+import com.altscodex.jakarta.wire.LoginUrl;
+import com.altscodex.jakarta.wire.SlotInfo;
+import com.altscodex.jakarta.wire.TokenSet;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -75,6 +79,7 @@ public class AltsCodexBackend {
     protected AltsCodexBackend() {
     }
 
+    /** The container's constructor; outside a container use {@link #standalone(AltsCodexSettings)}. */
     @Inject
     public AltsCodexBackend(AltsCodexSettings settings, BackendExecutors executors, DeOAuthTransport transport,
             LoginObserver observer, Event<AltsCodexLogin> logins, Audit audit) {
@@ -222,6 +227,7 @@ public class AltsCodexBackend {
         return client.getToken(code);
     }
 
+    /** New tokens for a refresh token and the code it came with (DeOAuth's refresh request). */
     public CompletionStage<TokenSet> refreshTokens(String refreshToken, String code) {
         if (refreshToken == null || refreshToken.isBlank()) {
             return CompletableFuture.failedFuture(new BadRequestException("a refresh token is required"));
@@ -229,6 +235,7 @@ public class AltsCodexBackend {
         return client.refresh(refreshToken, code == null ? "" : code);
     }
 
+    /** Ends the user's DeOAuth session for this JWT (DeOAuth's logout request). */
     public CompletionStage<Void> logout(String jwt) {
         if (jwt == null || jwt.isBlank()) {
             return CompletableFuture.failedFuture(new BadRequestException("a JWT is required"));
@@ -252,6 +259,7 @@ public class AltsCodexBackend {
         return pending.size();
     }
 
+    /** @return whether {@link #shutdown()} has run: every later login is refused with {@code SHUTDOWN} */
     public boolean isShutDown() {
         return shutDown;
     }

@@ -1,5 +1,6 @@
 package com.altscodex.jakarta;
 
+import com.altscodex.jakarta.wire.SlotInfo;
 /**
  * Fired once per successful login, as a CDI event, before the login's caller hears of it: the
  * whole slot, access token included, for the application to keep on the server what it needs

@@ -14,6 +14,8 @@ import com.altscodex.jakarta.dev.MockBehaviour;
 import com.altscodex.jakarta.error.AltsCodexException;
 import com.altscodex.jakarta.error.CallbackTimeoutException;
 import com.altscodex.jakarta.error.ErrorCode;
+import com.altscodex.jakarta.wire.LoginUrl;
+import com.altscodex.jakarta.wire.SlotInfo;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

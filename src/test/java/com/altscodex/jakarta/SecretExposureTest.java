@@ -3,8 +3,10 @@ package com.altscodex.jakarta;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import com.altscodex.jakarta.client.ClientCredentials;
 import com.altscodex.jakarta.config.AltsCodexSettings;
+import com.altscodex.jakarta.config.ClientCredentials;
+import com.altscodex.jakarta.wire.SlotInfo;
+import com.altscodex.jakarta.wire.TokenSet;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.net.URI;
@@ -65,12 +67,18 @@ class SecretExposureTest {
     }
 
     @Test
-    void credentialsExposeOnlyTheClientId() {
+    void credentialsAnswerOnlyTheClientIdAndSignOnlyWhenAsked() {
         List<String> publicInstanceMethods = Arrays.stream(ClientCredentials.class.getDeclaredMethods())
                 .filter(m -> Modifier.isPublic(m.getModifiers()) && !Modifier.isStatic(m.getModifiers()))
                 .map(Method::getName).sorted().toList();
-        assertEquals(List.of("clientId", "toString"), publicInstanceMethods);
-        assertFalse(ClientCredentials.of("c", SECRET).toString().contains(SECRET));
+        // no accessor: the one way to the secret takes the request that is to be signed with it
+        assertEquals(List.of("clientId", "sign", "toString"), publicInstanceMethods);
+        Method sign = Arrays.stream(ClientCredentials.class.getMethods()).filter(m -> m.getName().equals("sign"))
+                .findFirst().orElseThrow();
+        assertEquals(1, sign.getParameterCount());
+        ClientCredentials credentials = ClientCredentials.of("c", SECRET);
+        assertFalse(credentials.toString().contains(SECRET));
+        assertEquals("c:" + SECRET, credentials.sign((id, secret) -> id + ":" + secret));
     }
 
     @Test

@@ -3,9 +3,10 @@ package com.altscodex.jakarta;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import com.altscodex.jakarta.client.ClientCredentials;
 import com.altscodex.jakarta.client.DirectTransport;
 import com.altscodex.jakarta.config.AltsCodexSettings;
+import com.altscodex.jakarta.config.BackendExecutors;
+import com.altscodex.jakarta.config.ClientCredentials;
 import com.altscodex.jakarta.dev.MockDeOAuthServer;
 import com.altscodex.jakarta.dev.RecordedRequest;
 import com.altscodex.jakarta.error.AltsCodexException;

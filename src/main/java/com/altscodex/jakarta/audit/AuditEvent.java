@@ -17,21 +17,30 @@ import java.time.Instant;
  */
 public record AuditEvent(Kind what, Instant at, String clientAddress, String slotId, String state, String detail) {
 
+    /** @throws IllegalArgumentException without {@code what} or {@code at} */
     public AuditEvent {
         if (what == null || at == null) {
             throw new IllegalArgumentException("an audit event needs what happened and when");
         }
     }
 
+    /** What happened. */
     public enum Kind {
+        /** A login got its slot. */
         LOGIN_SUCCEEDED,
+        /** A login ended with an error; {@code detail} holds its code. */
         LOGIN_FAILED,
+        /** A session ended by its own logout. */
         LOGOUT,
         /** Every session of a slot issued before now ended ("log out everywhere"). */
         SESSIONS_REVOKED,
+        /** A login link was issued; {@code detail} holds its id. */
         LINK_ISSUED,
+        /** A login link was used to log in. */
         LINK_COMPLETED,
+        /** A state-changing request from another site's page was refused. */
         CROSS_SITE_REFUSED,
+        /** A login link's {@code webhook_url} was refused; {@code detail} says why. */
         WEBHOOK_URL_REFUSED,
         /** A client address used up its budget of failed attempts: it is refused until the budget refills. */
         RATE_LIMITED

@@ -1,16 +1,19 @@
 package com.altscodex.jakarta.client;
 
-import com.altscodex.jakarta.SlotInfo;
-import com.altscodex.jakarta.TokenSet;
+import com.altscodex.jakarta.config.ClientCredentials;
 import com.altscodex.jakarta.error.AltsCodexException;
 import com.altscodex.jakarta.error.AuthorizeFailedException;
 import com.altscodex.jakarta.error.ExpiredTokenException;
 import com.altscodex.jakarta.error.UpstreamHttpException;
 import com.altscodex.jakarta.error.UpstreamUnavailableException;
+import com.altscodex.jakarta.wire.SlotInfo;
+import com.altscodex.jakarta.wire.TokenSet;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -35,11 +38,14 @@ public final class DeOAuthClient implements AutoCloseable {
     private final DeOAuthApi api;
     private final DeOAuthTransport transport;
     private final ClientCredentials credentials;
+    private final String basicAuthorization;
     private final String redirectUri;
 
     public DeOAuthClient(URI authServerUrl, ClientCredentials credentials, String redirectUri,
             Duration httpTimeout, DeOAuthTransport transport) {
         this.credentials = credentials;
+        this.basicAuthorization = credentials.sign((id, secret) -> "Basic "
+                + Base64.getEncoder().encodeToString((id + ":" + secret).getBytes(StandardCharsets.UTF_8)));
         this.redirectUri = redirectUri;
         this.transport = transport;
         this.api = RestClientBuilder.newBuilder()
@@ -71,7 +77,7 @@ public final class DeOAuthClient implements AutoCloseable {
                 .add("code", code)
                 .add("redirect_uri", redirectUri)
                 .build().toString();
-        return send(GET_TOKEN, () -> api.getToken(credentials.basicAuthorization(), body))
+        return send(GET_TOKEN, () -> api.getToken(basicAuthorization, body))
                 .thenApply(answer -> WireJson.slot(checked(GET_TOKEN, answer)).orElseThrow(() ->
                         new UpstreamHttpException(GET_TOKEN, answer.status(), "the answer holds no slot with an id")));
     }
@@ -80,7 +86,7 @@ public final class DeOAuthClient implements AutoCloseable {
         String body = WireJson.JSON.createObjectBuilder()
                 .add("refresh_token", refreshToken)
                 .add("client_id", credentials.clientId())
-                .add("client_secret", credentials.secret())
+                .add("client_secret", credentials.<String>sign((id, secret) -> secret))
                 .add("redirect_uri", redirectUri)
                 .add("code", code)
                 .build().toString();

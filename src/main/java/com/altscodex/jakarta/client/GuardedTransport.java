@@ -1,6 +1,6 @@
 package com.altscodex.jakarta.client;
 
-import com.altscodex.jakarta.BackendExecutors;
+import com.altscodex.jakarta.config.BackendExecutors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;

@@ -1,6 +1,6 @@
 package com.altscodex.jakarta.client;
 
-import com.altscodex.jakarta.SlotInfo;
+import com.altscodex.jakarta.wire.SlotInfo;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;

@@ -1,7 +1,5 @@
 package com.altscodex.jakarta.config;
 
-import com.altscodex.jakarta.client.ClientCredentials;
-import com.altscodex.jakarta.pending.RedisLocation;
 import java.net.URI;
 import java.time.Duration;
 
@@ -28,6 +26,7 @@ public record AltsCodexSettings(ClientCredentials credentials, String redirectUr
         int maxPending, boolean checkCallbackPath, RedisLocation redis, RequestLimits limits,
         SessionSettings session, LinkSettings links, SecuritySettings security) {
 
+    /** The default of {@code altscodex.max-pending}. */
     public static final int DEFAULT_MAX_PENDING = 20_000;
 
     /** The settings the four required values make, with every default. */
@@ -38,6 +37,7 @@ public record AltsCodexSettings(ClientCredentials credentials, String redirectUr
                 LinkSettings.NONE, SecuritySettings.forRedirect(redirectUri));
     }
 
+    /** @return these settings with another bound on waiting logins */
     public AltsCodexSettings withMaxPending(int max) {
         return new AltsCodexSettings(credentials, redirectUri, authServerUrl, platformUrl, authorizeTimeout,
                 httpTimeout, max, checkCallbackPath, redis, limits, session, links, security);
@@ -67,6 +67,7 @@ public record AltsCodexSettings(ClientCredentials credentials, String redirectUr
                 httpTimeout, maxPending, checkCallbackPath, redis, limits, session, links, security);
     }
 
+    /** @return the client id ({@code altscodex.client-id}) */
     public String clientId() {
         return credentials.clientId();
     }

@@ -22,8 +22,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * backend owns its pools and shuts them down with itself.
  */
 public record BackendExecutors(ExecutorService work, ScheduledExecutorService timers) {
+    /** The most DeOAuth calls in flight at once. */
     public static final int WORK_THREADS = 64;
 
+    /** @return pools on plain daemon threads, for use outside a container */
     public static BackendExecutors standalone() {
         return ownPools(daemon("altscodex-work"), daemon("altscodex-timer"));
     }

@@ -1,6 +1,5 @@
 package com.altscodex.jakarta.config;
 
-import com.altscodex.jakarta.BackendExecutors;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;

@@ -1,6 +1,5 @@
 package com.altscodex.jakarta.config;
 
-import com.altscodex.jakarta.session.SigningKeys;
 import java.time.Duration;
 import java.util.List;
 

@@ -1,16 +1,13 @@
 package com.altscodex.jakarta.config;
 
-import com.altscodex.jakarta.client.ClientCredentials;
-import com.altscodex.jakarta.pending.RedisLocation;
-import com.altscodex.jakarta.session.SigningKeys;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

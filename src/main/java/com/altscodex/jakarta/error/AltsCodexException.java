@@ -48,10 +48,12 @@ public abstract sealed class AltsCodexException extends RuntimeException
         return code;
     }
 
+    /** @return the stable code of the module's JSON error */
     public ErrorCode code() {
         return code;
     }
 
+    /** @return the HTTP status the failure is answered with */
     public int status() {
         return code.status();
     }

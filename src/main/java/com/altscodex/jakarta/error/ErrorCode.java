@@ -2,9 +2,11 @@ package com.altscodex.jakarta.error;
 
 /** The stable codes a failed login or a refused session answers with, and the HTTP status each maps to. */
 public enum ErrorCode {
+    /** The request lacks what it needs (a JWT, a code, a well-formed body) or carries something malformed. */
     BAD_REQUEST(400),
     /** A login link's {@code webhook_url} would reach this server's own network, or is not a URL one may call. */
     WEBHOOK_URL_REFUSED(400),
+    /** The DeOAuth server refused the browser's JWT as expired: get a fresh one. */
     EXPIRED_TOKEN(401),
     /** A protected resource, and the request carries no session. */
     SESSION_REQUIRED(401),
@@ -28,6 +30,7 @@ public enum ErrorCode {
     CROSS_SITE_REQUEST(403),
     /** The client sent its body more slowly than {@code altscodex.body-timeout} allows. */
     BODY_TIMEOUT(408),
+    /** No callback came for the login within {@code altscodex.authorize-timeout}. */
     CALLBACK_TIMEOUT(408),
     /** The body is larger than {@code altscodex.max-body}: refused before it is read. */
     PAYLOAD_TOO_LARGE(413),
@@ -35,8 +38,11 @@ public enum ErrorCode {
     UNSUPPORTED_MEDIA_TYPE(415),
     /** This client address failed too often (wrong codes, tokens or API keys): answered with Retry-After. */
     RATE_LIMITED(429),
+    /** The DeOAuth server refused the authorize request. */
     AUTHORIZE_FAILED(502),
+    /** The callback reported a failure ({@code success} other than true) or came without a code. */
     CALLBACK_REJECTED(502),
+    /** The DeOAuth server answered with an HTTP error or an answer the module cannot read. */
     UPSTREAM_HTTP(502),
     /** The DeOAuth server is failing (circuit breaker open): refused at once, nothing sent. */
     UPSTREAM_UNAVAILABLE(502),
@@ -44,6 +50,7 @@ public enum ErrorCode {
     OVERLOADED(503),
     /** The shared pending-login store (Redis) cannot be reached: refused at once. */
     STORE_UNAVAILABLE(503),
+    /** The server is shutting down: every waiting login is answered with this before it goes. */
     SHUTDOWN(503);
 
     private final int status;
@@ -52,6 +59,7 @@ public enum ErrorCode {
         this.status = status;
     }
 
+    /** @return the HTTP status an answer with this code carries */
     public int status() {
         return status;
     }

@@ -1,12 +1,12 @@
 package com.altscodex.jakarta.guard;
 
-import com.altscodex.jakarta.BackendExecutors;
 import com.altscodex.jakarta.audit.Audit;
 import com.altscodex.jakarta.audit.AuditEvent.Kind;
 import com.altscodex.jakarta.config.AltsCodexSettings;
+import com.altscodex.jakarta.config.BackendExecutors;
 import com.altscodex.jakarta.config.LimitSettings;
+import com.altscodex.jakarta.config.RedisLocation;
 import com.altscodex.jakarta.error.RateLimitedException;
-import com.altscodex.jakarta.pending.RedisLocation;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,8 +1,8 @@
 package com.altscodex.jakarta.guard;
 
 import com.altscodex.jakarta.config.LimitSettings;
+import com.altscodex.jakarta.config.RedisLocation;
 import com.altscodex.jakarta.pending.RedisConnections;
-import com.altscodex.jakarta.pending.RedisLocation;
 import io.lettuce.core.ScriptOutputType;
 import java.util.List;
 import java.util.concurrent.CompletionStage;

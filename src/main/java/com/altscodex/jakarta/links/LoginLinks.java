@@ -1,11 +1,10 @@
 package com.altscodex.jakarta.links;
 
 import com.altscodex.jakarta.AltsCodexBackend;
-import com.altscodex.jakarta.BackendExecutors;
-import com.altscodex.jakarta.SlotInfo;
 import com.altscodex.jakarta.audit.Audit;
 import com.altscodex.jakarta.audit.AuditEvent.Kind;
 import com.altscodex.jakarta.config.AltsCodexSettings;
+import com.altscodex.jakarta.config.BackendExecutors;
 import com.altscodex.jakarta.config.LinkSettings;
 import com.altscodex.jakarta.config.SettingsReader;
 import com.altscodex.jakarta.error.AltsCodexException;
@@ -15,10 +14,11 @@ import com.altscodex.jakarta.error.LinkRefusedException;
 import com.altscodex.jakarta.error.NotAuthenticatedException;
 import com.altscodex.jakarta.error.OverloadedException;
 import com.altscodex.jakarta.links.LinkStore.Created;
-import com.altscodex.jakarta.rest.LoginJson;
 import com.altscodex.jakarta.session.SessionTokens;
 import com.altscodex.jakarta.session.Sessions;
 import com.altscodex.jakarta.session.SignedTokens;
+import com.altscodex.jakarta.wire.SlotInfo;
+import com.altscodex.jakarta.wire.SlotJson;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -264,7 +264,7 @@ public class LoginLinks {
     }
 
     private JsonObject succeeded(LinkRecord link, SlotInfo slot) {
-        JsonObjectBuilder outcome = header(link, LinkStatus.SUCCEEDED).add("slot", LoginJson.slotJson(slot));
+        JsonObjectBuilder outcome = header(link, LinkStatus.SUCCEEDED).add("slot", SlotJson.publicPart(slot));
         Optional<SessionTokens.Issued> session = sessions.issue(slot);
         session.ifPresent(issued -> outcome.add("session_token", issued.token())
                 .add("session_expires_at", issued.user().expiresAt().toString()));

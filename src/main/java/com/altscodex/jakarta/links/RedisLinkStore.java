@@ -1,7 +1,7 @@
 package com.altscodex.jakarta.links;
 
+import com.altscodex.jakarta.config.RedisLocation;
 import com.altscodex.jakarta.pending.RedisConnections;
-import com.altscodex.jakarta.pending.RedisLocation;
 import io.lettuce.core.Range;
 import io.lettuce.core.ScriptOutputType;
 import java.time.Clock;

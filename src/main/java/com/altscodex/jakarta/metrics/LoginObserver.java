@@ -3,7 +3,7 @@ package com.altscodex.jakarta.metrics;
 import com.altscodex.jakarta.pending.CallbackMatch;
 import java.time.Duration;
 
-/** What the backend tells the outside about its work; {@link MetricsAdapters} feeds it to the server's metrics. */
+/** What the backend tells the outside about its work; the metrics adapter (operations) feeds it to the server's metrics. */
 public interface LoginObserver {
 
     /** A login settled with this outcome code ({@code SUCCESS}, or an {@code ErrorCode} name). */

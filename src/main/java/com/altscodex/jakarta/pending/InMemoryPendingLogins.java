@@ -1,9 +1,9 @@
 package com.altscodex.jakarta.pending;
 
-import com.altscodex.jakarta.SlotInfo;
 import com.altscodex.jakarta.error.AltsCodexException;
 import com.altscodex.jakarta.error.CallbackTimeoutException;
 import com.altscodex.jakarta.error.ShutdownException;
+import com.altscodex.jakarta.wire.SlotInfo;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;

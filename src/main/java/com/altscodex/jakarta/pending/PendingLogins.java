@@ -1,7 +1,7 @@
 package com.altscodex.jakarta.pending;
 
-import com.altscodex.jakarta.SlotInfo;
 import com.altscodex.jakarta.error.AltsCodexException;
+import com.altscodex.jakarta.wire.SlotInfo;
 import java.time.Duration;
 import java.util.concurrent.CompletionStage;
 

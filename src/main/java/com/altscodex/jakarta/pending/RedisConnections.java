@@ -1,5 +1,6 @@
 package com.altscodex.jakarta.pending;
 
+import com.altscodex.jakarta.config.RedisLocation;
 import com.altscodex.jakarta.error.StoreUnavailableException;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
@@ -74,7 +75,7 @@ public final class RedisConnections {
         this.failing = failing;
         this.channel = channel;
         this.onMessage = onMessage;
-        this.client = RedisClient.create(RedisURI.create(location.uri()));
+        this.client = RedisClient.create(location.<RedisURI>connect(RedisURI::create));
         // fail fast while Redis is away (never queue commands), and reconnect by itself
         client.setOptions(ClientOptions.builder()
                 .autoReconnect(true)
@@ -137,10 +138,10 @@ public final class RedisConnections {
 
     private CompletableFuture<Connections> open() {
         CompletableFuture<StatefulRedisConnection<String, String>> commands =
-                client.connectAsync(StringCodec.UTF8, RedisURI.create(location.uri())).toCompletableFuture();
+                client.connectAsync(StringCodec.UTF8, location.<RedisURI>connect(RedisURI::create)).toCompletableFuture();
         CompletableFuture<StatefulRedisPubSubConnection<String, String>> messages = channel == null
                 ? CompletableFuture.completedFuture(null)
-                : client.connectPubSubAsync(StringCodec.UTF8, RedisURI.create(location.uri())).toCompletableFuture();
+                : client.connectPubSubAsync(StringCodec.UTF8, location.<RedisURI>connect(RedisURI::create)).toCompletableFuture();
         return commands.thenCombine(messages, Connections::new).thenCompose(c -> {
             if (c.messages() == null) {
                 return CompletableFuture.completedFuture(c);

@@ -1,7 +1,8 @@
 package com.altscodex.jakarta.pending;
 
-import com.altscodex.jakarta.SlotInfo;
+import com.altscodex.jakarta.config.RedisLocation;
 import com.altscodex.jakarta.error.AltsCodexException;
+import com.altscodex.jakarta.wire.SlotInfo;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.SetArgs;
 import io.lettuce.core.api.async.RedisAsyncCommands;

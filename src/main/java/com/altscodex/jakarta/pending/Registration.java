@@ -1,6 +1,6 @@
 package com.altscodex.jakarta.pending;
 
-import com.altscodex.jakarta.SlotInfo;
+import com.altscodex.jakarta.wire.SlotInfo;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 

@@ -1,11 +1,11 @@
 package com.altscodex.jakarta.pending;
 
-import com.altscodex.jakarta.SlotInfo;
 import com.altscodex.jakarta.error.AltsCodexException;
 import com.altscodex.jakarta.error.CallbackRejectedException;
 import com.altscodex.jakarta.error.ShutdownException;
 import com.altscodex.jakarta.error.UpstreamHttpException;
 import com.altscodex.jakarta.error.UpstreamUnavailableException;
+import com.altscodex.jakarta.wire.SlotInfo;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;

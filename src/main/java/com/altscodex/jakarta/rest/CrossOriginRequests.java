@@ -4,6 +4,7 @@ import com.altscodex.jakarta.audit.Audit;
 import com.altscodex.jakarta.audit.AuditEvent.Kind;
 import com.altscodex.jakarta.error.AccessDeniedException;
 import com.altscodex.jakarta.error.ErrorCode;
+import com.altscodex.jakarta.error.ErrorJson;
 import com.altscodex.jakarta.guard.BrowserOrigins;
 import com.altscodex.jakarta.guard.ClientAddresses;
 import jakarta.inject.Inject;
@@ -94,7 +95,7 @@ public class CrossOriginRequests implements Filter {
                 "preflight of " + request.getServletPath() + " from " + origin);
         AccessDeniedException refusal = new AccessDeniedException(ErrorCode.CROSS_SITE_REQUEST,
                 "the origin " + origin + " may not call this API: it is not one of altscodex.allowed-origins");
-        byte[] body = LoginJson.failureBody(refusal).getBytes(StandardCharsets.UTF_8);
+        byte[] body = ErrorJson.body(refusal).getBytes(StandardCharsets.UTF_8);
         response.setStatus(refusal.status());
         response.setContentType("application/json");
         response.setCharacterEncoding("UTF-8");

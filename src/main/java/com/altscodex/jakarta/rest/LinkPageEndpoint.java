@@ -1,9 +1,9 @@
 package com.altscodex.jakarta.rest;
 
-import com.altscodex.jakarta.BackendExecutors;
 import com.altscodex.jakarta.audit.Audit;
 import com.altscodex.jakarta.audit.AuditEvent.Kind;
 import com.altscodex.jakarta.config.AltsCodexSettings;
+import com.altscodex.jakarta.config.BackendExecutors;
 import com.altscodex.jakarta.error.AltsCodexException;
 import com.altscodex.jakarta.error.ErrorCode;
 import com.altscodex.jakarta.error.LinkRefusedException;
@@ -12,6 +12,7 @@ import com.altscodex.jakarta.guard.ClientAddresses;
 import com.altscodex.jakarta.guard.GuessLimits;
 import com.altscodex.jakarta.links.LinkStatus;
 import com.altscodex.jakarta.links.LoginLinks;
+import com.altscodex.jakarta.wire.SlotJson;
 import jakarta.inject.Inject;
 import jakarta.json.spi.JsonProvider;
 import jakarta.servlet.ServletContext;
@@ -139,7 +140,7 @@ public abstract class LinkPageEndpoint {
                 }
                 audit.record(Kind.LINK_COMPLETED, address, slot.id(), null, null);
                 String json = JSON.createObjectBuilder().add("success", true).add("status", "succeeded")
-                        .add("message", DONE).add("data", LoginJson.slotJson(slot)).build().toString();
+                        .add("message", DONE).add("data", SlotJson.publicPart(slot)).build().toString();
                 response.resume(Response.ok(json, MediaType.APPLICATION_JSON_TYPE).build());
             });
         });

@@ -1,8 +1,8 @@
 package com.altscodex.jakarta.rest;
 
 import com.altscodex.jakarta.AltsCodexBackend;
-import com.altscodex.jakarta.BackendExecutors;
 import com.altscodex.jakarta.config.AltsCodexSettings;
+import com.altscodex.jakarta.config.BackendExecutors;
 import com.altscodex.jakarta.config.RequestLimits;
 import com.altscodex.jakarta.error.AltsCodexException;
 import com.altscodex.jakarta.error.BadRequestException;

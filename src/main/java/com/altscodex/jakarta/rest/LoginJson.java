@@ -1,12 +1,13 @@
 package com.altscodex.jakarta.rest;
 
-import com.altscodex.jakarta.SlotInfo;
 import com.altscodex.jakarta.error.AltsCodexException;
 import com.altscodex.jakarta.error.ErrorCode;
+import com.altscodex.jakarta.error.ErrorJson;
 import com.altscodex.jakarta.error.OverloadedException;
 import com.altscodex.jakarta.error.RateLimitedException;
 import com.altscodex.jakarta.session.SessionTokens;
-import jakarta.json.JsonObjectBuilder;
+import com.altscodex.jakarta.wire.SlotInfo;
+import com.altscodex.jakarta.wire.SlotJson;
 import jakarta.json.spi.JsonProvider;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -32,7 +33,7 @@ public final class LoginJson {
      * clients that send {@code Authorization: Bearer}) and in {@code setCookie} (for browsers).
      */
     public static Response success(SlotInfo slot, SessionTokens.Issued session, String setCookie) {
-        var body = JSON.createObjectBuilder().add("success", true).add("data", slotJson(slot));
+        var body = JSON.createObjectBuilder().add("success", true).add("data", SlotJson.publicPart(slot));
         if (session != null) {
             body.add("session_token", session.token())
                     .add("session_expires_at", session.user().expiresAt().toString());
@@ -42,14 +43,6 @@ public final class LoginJson {
             answer.header(HttpHeaders.SET_COOKIE, setCookie).header(HttpHeaders.CACHE_CONTROL, "no-store");
         }
         return answer.build();
-    }
-
-    /** The public part of a slot: never its access token or code. */
-    public static JsonObjectBuilder slotJson(SlotInfo slot) {
-        var data = JSON.createObjectBuilder().add("id", slot.id());
-        addIfPresent(data, "content_address", slot.contentAddress());
-        addIfPresent(data, "token_nickname", slot.tokenNickname());
-        return data.add("tr_cnt", slot.trCnt());
     }
 
     /** The failure's status with {@code {"success": false, "error": "…", "code": "…"}}. */
@@ -69,25 +62,6 @@ public final class LoginJson {
     }
 
     static Response failure(int status, String code, String message) {
-        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(failureBody(code, message)).build();
-    }
-
-    /** The body of {@link #failure(AltsCodexException)}, for answers written outside JAX-RS. */
-    public static String failureBody(AltsCodexException failure) {
-        return failureBody(failure.code().name(), failure.getMessage());
-    }
-
-    static String failureBody(String code, String message) {
-        return JSON.createObjectBuilder()
-                .add("success", false)
-                .add("error", message)
-                .add("code", code)
-                .build().toString();
-    }
-
-    private static void addIfPresent(JsonObjectBuilder builder, String name, String value) {
-        if (value != null) {
-            builder.add(name, value);
-        }
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(ErrorJson.body(code, message)).build();
     }
 }

@@ -1,9 +1,9 @@
 package com.altscodex.jakarta.rest;
 
-import com.altscodex.jakarta.BackendExecutors;
 import com.altscodex.jakarta.audit.Audit;
 import com.altscodex.jakarta.audit.AuditEvent.Kind;
 import com.altscodex.jakarta.config.AltsCodexSettings;
+import com.altscodex.jakarta.config.BackendExecutors;
 import com.altscodex.jakarta.config.Durations;
 import com.altscodex.jakarta.error.AltsCodexException;
 import com.altscodex.jakarta.error.BadRequestException;

@@ -1,7 +1,7 @@
 package com.altscodex.jakarta.rest;
 
 import com.altscodex.jakarta.AltsCodexBackend;
-import com.altscodex.jakarta.LoginUrl;
+import com.altscodex.jakarta.wire.LoginUrl;
 import jakarta.inject.Inject;
 import jakarta.json.spi.JsonProvider;
 import jakarta.ws.rs.GET;

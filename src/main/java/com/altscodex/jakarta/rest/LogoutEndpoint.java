@@ -1,10 +1,10 @@
 package com.altscodex.jakarta.rest;
 
 import com.altscodex.jakarta.AltsCodexBackend;
-import com.altscodex.jakarta.BackendExecutors;
 import com.altscodex.jakarta.audit.Audit;
 import com.altscodex.jakarta.audit.AuditEvent.Kind;
 import com.altscodex.jakarta.config.AltsCodexSettings;
+import com.altscodex.jakarta.config.BackendExecutors;
 import com.altscodex.jakarta.error.AltsCodexException;
 import com.altscodex.jakarta.guard.BrowserOrigins;
 import com.altscodex.jakarta.guard.ClientAddresses;

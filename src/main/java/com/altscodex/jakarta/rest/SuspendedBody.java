@@ -1,6 +1,6 @@
 package com.altscodex.jakarta.rest;
 
-import com.altscodex.jakarta.BackendExecutors;
+import com.altscodex.jakarta.config.BackendExecutors;
 import com.altscodex.jakarta.config.RequestLimits;
 import com.altscodex.jakarta.error.AltsCodexException;
 import com.altscodex.jakarta.error.BadRequestException;

@@ -2,11 +2,11 @@ package com.altscodex.jakarta.session;
 
 import com.altscodex.jakarta.error.AltsCodexException;
 import com.altscodex.jakarta.error.ErrorCode;
+import com.altscodex.jakarta.error.ErrorJson;
 import com.altscodex.jakarta.error.NotAuthenticatedException;
 import com.altscodex.jakarta.guard.BrowserOrigins;
-import com.altscodex.jakarta.rest.LoginJson;
-import com.altscodex.jakarta.session.Sessions.Presented;
 import com.altscodex.jakarta.session.SessionTokens.Verdict;
+import com.altscodex.jakarta.session.Sessions.Presented;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
@@ -118,7 +118,7 @@ public class SessionMechanism implements HttpAuthenticationMechanism {
             if (refusal.status() == 401) {
                 response.setHeader("WWW-Authenticate", "Bearer realm=\"altscodex\"");
             }
-            byte[] body = LoginJson.failureBody(refusal).getBytes(StandardCharsets.UTF_8);
+            byte[] body = ErrorJson.body(refusal).getBytes(StandardCharsets.UTF_8);
             response.setContentLength(body.length);
             response.getOutputStream().write(body);
             response.flushBuffer();

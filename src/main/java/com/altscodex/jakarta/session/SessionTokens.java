@@ -1,5 +1,6 @@
 package com.altscodex.jakarta.session;
 
+import com.altscodex.jakarta.config.SigningKeys;
 import com.altscodex.jakarta.error.ErrorCode;
 import com.altscodex.jakarta.session.SignedTokens.Opened;
 import jakarta.json.spi.JsonProvider;

@@ -1,8 +1,7 @@
 package com.altscodex.jakarta.session;
 
-import com.altscodex.jakarta.BackendExecutors;
-import com.altscodex.jakarta.SlotInfo;
 import com.altscodex.jakarta.config.AltsCodexSettings;
+import com.altscodex.jakarta.config.BackendExecutors;
 import com.altscodex.jakarta.config.SessionSettings;
 import com.altscodex.jakarta.error.AccessDeniedException;
 import com.altscodex.jakarta.error.AltsCodexException;
@@ -10,6 +9,7 @@ import com.altscodex.jakarta.error.ErrorCode;
 import com.altscodex.jakarta.error.NotAuthenticatedException;
 import com.altscodex.jakarta.session.SessionTokens.Issued;
 import com.altscodex.jakarta.session.SessionTokens.Verdict;
+import com.altscodex.jakarta.wire.SlotInfo;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -45,6 +45,7 @@ public class Sessions {
     protected Sessions() {
     }
 
+    /** The container's constructor: sessions as {@code altscodex.session.*} configures them. */
     @Inject
     public Sessions(AltsCodexSettings settings, BackendExecutors executors) {
         this(settings, settings.redis() == null || !settings.session().enabled()
@@ -80,10 +81,12 @@ public class Sessions {
         revocations.close();
     }
 
+    /** @return whether logins issue sessions ({@code altscodex.session.enabled}) */
     public boolean enabled() {
         return tokens != null;
     }
 
+    /** @return the session settings in force */
     public SessionSettings settings() {
         return settings;
     }
@@ -183,6 +186,7 @@ public class Sessions {
                 : new NotAuthenticatedException(refused.refusal(), refused.reason());
     }
 
+    /** Where a request's session came from: an {@code Authorization: Bearer} header or the cookie. */
     public enum Source { BEARER, COOKIE }
 
     /** A session token as the request carried it. {@link #toString()} leaves the token out. */

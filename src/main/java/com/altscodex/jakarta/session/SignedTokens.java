@@ -1,17 +1,15 @@
 package com.altscodex.jakarta.session;
 
+import com.altscodex.jakarta.config.SigningKeys;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.regex.Pattern;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Claims signed in the compact JWS form (RFC 7515) with HMAC-SHA256: a header naming the key
@@ -43,7 +41,7 @@ public final class SignedTokens {
     /** The claims, signed with the first key. */
     public String sign(JsonObject claims) {
         String signed = header + "." + encode(claims.toString());
-        return signed + "." + ENCODER.encodeToString(mac(keys.signingKey(), signed));
+        return signed + "." + ENCODER.encodeToString(keys.mac(signed.getBytes(StandardCharsets.US_ASCII)));
     }
 
     /** The claims of a token one of our keys signed, or why it is none. */
@@ -58,27 +56,17 @@ public final class SignedTokens {
             return Opened.refused("the token is malformed");
         }
         String keyId = text(head, "kid");
-        SecretKeySpec key = keyId == null ? null : keys.key(keyId);
-        if (key == null) {
+        byte[] expected = keyId == null ? null
+                : keys.mac(keyId, token.substring(0, lastDot).getBytes(StandardCharsets.US_ASCII));
+        if (expected == null) {
             return Opened.refused("the token is signed with a key this server does not hold");
         }
-        byte[] expected = mac(key, token.substring(0, lastDot));
         byte[] given = bytes(token.substring(lastDot + 1));
         if (given == null || !MessageDigest.isEqual(expected, given)) {
             return Opened.refused("the token's signature does not match");
         }
         JsonObject claims = object(token.substring(firstDot + 1, lastDot));
         return claims == null ? Opened.refused("the token is malformed") : new Opened(claims, null);
-    }
-
-    private static byte[] mac(SecretKeySpec key, String signed) {
-        try {
-            Mac mac = Mac.getInstance(SigningKeys.ALGORITHM);
-            mac.init(key);
-            return mac.doFinal(signed.getBytes(StandardCharsets.US_ASCII));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("every JDK has " + SigningKeys.ALGORITHM, e);
-        }
     }
 
     private static String encode(String json) {

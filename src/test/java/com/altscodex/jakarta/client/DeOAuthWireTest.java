@@ -12,13 +12,13 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.altscodex.jakarta.SlotInfo;
 import com.altscodex.jakarta.TestChain;
-import com.altscodex.jakarta.TokenSet;
 import com.altscodex.jakarta.dev.RecordedRequest;
 import com.altscodex.jakarta.error.AltsCodexException;
 import com.altscodex.jakarta.error.ErrorCode;
 import com.altscodex.jakarta.error.UpstreamHttpException;
+import com.altscodex.jakarta.wire.SlotInfo;
+import com.altscodex.jakarta.wire.TokenSet;
 import jakarta.json.JsonObject;
 import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;

@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.altscodex.jakarta.SlotInfo;
 import com.altscodex.jakarta.TestChain;
 import com.altscodex.jakarta.error.ErrorCode;
-import com.altscodex.jakarta.it.Http;
 import com.altscodex.jakarta.it.Http.Answer;
+import com.altscodex.jakarta.it.Http;
+import com.altscodex.jakarta.wire.SlotInfo;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.altscodex.jakarta.audit.Audit;
 import com.altscodex.jakarta.audit.AuditEvent;
-import com.altscodex.jakarta.client.ClientCredentials;
 import com.altscodex.jakarta.config.AltsCodexSettings;
+import com.altscodex.jakarta.config.ClientCredentials;
 import com.altscodex.jakarta.config.LimitSettings;
 import com.altscodex.jakarta.config.SecuritySettings;
 import com.altscodex.jakarta.error.ErrorCode;

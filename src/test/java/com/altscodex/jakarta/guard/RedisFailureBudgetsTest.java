@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.altscodex.jakarta.config.LimitSettings;
+import com.altscodex.jakarta.config.RedisLocation;
 import com.altscodex.jakarta.guard.FailureBudgets.Mode;
 import com.altscodex.jakarta.guard.FailureBudgets.Taken;
 import com.altscodex.jakarta.pending.LocalRedis;
-import com.altscodex.jakarta.pending.RedisLocation;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import java.util.concurrent.ExecutorService;

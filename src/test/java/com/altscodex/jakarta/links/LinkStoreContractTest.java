@@ -8,11 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.altscodex.jakarta.FreePorts;
+import com.altscodex.jakarta.config.RedisLocation;
 import com.altscodex.jakarta.error.StoreUnavailableException;
 import com.altscodex.jakarta.links.LinkStore.Claim;
 import com.altscodex.jakarta.links.LinkStore.Created;
 import com.altscodex.jakarta.pending.LocalRedis;
-import com.altscodex.jakarta.pending.RedisLocation;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import java.time.Clock;

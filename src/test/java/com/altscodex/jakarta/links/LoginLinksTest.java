@@ -5,15 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.altscodex.jakarta.BackendExecutors;
 import com.altscodex.jakarta.TestChain;
 import com.altscodex.jakarta.config.AltsCodexSettings;
+import com.altscodex.jakarta.config.BackendExecutors;
 import com.altscodex.jakarta.config.LinkSettings;
 import com.altscodex.jakarta.config.SessionSettings;
 import com.altscodex.jakarta.config.SettingsReader;
+import com.altscodex.jakarta.config.SigningKeys;
 import com.altscodex.jakarta.error.AltsCodexException;
 import com.altscodex.jakarta.error.ErrorCode;
-import com.altscodex.jakarta.session.SigningKeys;
 import jakarta.json.JsonObject;
 import java.time.Clock;
 import java.time.Duration;

@@ -7,10 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.altscodex.jakarta.SlotInfo;
 import com.altscodex.jakarta.error.CallbackRejectedException;
 import com.altscodex.jakarta.error.CallbackTimeoutException;
 import com.altscodex.jakarta.error.ShutdownException;
+import com.altscodex.jakarta.wire.SlotInfo;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

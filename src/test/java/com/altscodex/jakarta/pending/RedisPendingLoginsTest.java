@@ -9,15 +9,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.altscodex.jakarta.AltsCodexBackend;
-import com.altscodex.jakarta.BackendExecutors;
 import com.altscodex.jakarta.RecordingObserver;
-import com.altscodex.jakarta.SlotInfo;
 import com.altscodex.jakarta.TestChain;
 import com.altscodex.jakarta.client.DirectTransport;
+import com.altscodex.jakarta.config.BackendExecutors;
+import com.altscodex.jakarta.config.RedisLocation;
 import com.altscodex.jakarta.dev.MockDeOAuthServer;
 import com.altscodex.jakarta.dev.RecordedRequest;
 import com.altscodex.jakarta.error.ErrorCode;
 import com.altscodex.jakarta.error.ShutdownException;
+import com.altscodex.jakarta.wire.SlotInfo;
 import com.sun.net.httpserver.HttpServer;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import com.altscodex.jakarta.SlotInfo;
 import com.altscodex.jakarta.error.ExpiredTokenException;
+import com.altscodex.jakarta.wire.SlotInfo;
 import org.junit.jupiter.api.Test;
 
 class LoginJsonTest {

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.altscodex.jakarta.BackendExecutors;
+import com.altscodex.jakarta.config.BackendExecutors;
 import com.altscodex.jakarta.config.RequestLimits;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.altscodex.jakarta.MovableClock;
+import com.altscodex.jakarta.config.RedisLocation;
 import com.altscodex.jakarta.pending.LocalRedis;
-import com.altscodex.jakarta.pending.RedisLocation;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import java.time.Clock;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.altscodex.jakarta.config.SigningKeys;
 import com.altscodex.jakarta.error.ErrorCode;
 import com.altscodex.jakarta.session.SessionTokens.Issued;
 import com.altscodex.jakarta.session.SessionTokens.Verdict;

@@ -6,11 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.altscodex.jakarta.MovableClock;
-import com.altscodex.jakarta.SlotInfo;
-import com.altscodex.jakarta.client.ClientCredentials;
 import com.altscodex.jakarta.config.AltsCodexSettings;
+import com.altscodex.jakarta.config.ClientCredentials;
 import com.altscodex.jakarta.config.SessionSettings;
+import com.altscodex.jakarta.config.SigningKeys;
 import com.altscodex.jakarta.error.ErrorCode;
+import com.altscodex.jakarta.wire.SlotInfo;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import java.lang.reflect.Proxy;
