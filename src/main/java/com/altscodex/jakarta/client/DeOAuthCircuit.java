@@ -17,7 +17,7 @@ import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
  *
  * <p>No {@code @Timeout}: the client's connect and read timeouts ({@code altscodex.http-timeout})
  * already bound every call, and on Payara each {@code @Timeout} scheduled a task on a managed
- * executor that captures context, a tenth of a login's CPU (README, Performance).
+ * executor that captures context, a tenth of a login's CPU (docs/performance.md).
  *
  * <p>Tune it with MicroProfile Config, e.g.
  * {@code com.altscodex.jakarta.client.DeOAuthCircuit/send/CircuitBreaker/delay=10} (environment:

@@ -58,10 +58,10 @@ public final class SettingsReader {
     static final int LARGEST_MAX_BODY = 1024 * 1024;
     private static final Pattern SIZE = Pattern.compile("(\\d{1,9})\\s*(b|k|kb|kib|m|mb|mib)?");
 
-    /** RFC 6265's cookie-name characters (an HTTP token). */
     /** A webhook host as allowed: a name or an IP literal, with an optional port. */
     private static final Pattern HOST_AND_PORT =
             Pattern.compile("(\\[[0-9a-f:.]+\\]|[a-z0-9]([a-z0-9.-]{0,251}[a-z0-9])?)(:\\d{1,5})?");
+    /** RFC 6265's cookie-name characters (an HTTP token). */
     private static final Pattern COOKIE_NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]{1,64}");
     private static final String MAKE_A_KEY = "make one with `openssl rand -base64 32`";
 

@@ -43,7 +43,7 @@ class EmbeddingIT {
                 + "altscodex.redirect-uri=" + BASE + "/game/auth/deoauth-callback\n"
                 // sessions on, as the WAR has them: the suite's shared ALTSCODEX_LINKS_API_KEYS needs
                 // them, and Open Liberty 26 keeps the session mechanism of an application it undeployed
-                // for the ones after it, answering those 403 when they have none (README, Known limits)
+                // for the ones after it, answering those 403 when they have none (docs/known-limits.md)
                 + "altscodex.session.enabled=true\n";
         return ItEnvironment.atRoot(ShrinkWrap.create(WebArchive.class, "game.war")
                 .addAsLibrary(classesJar)
