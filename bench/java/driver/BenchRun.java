@@ -106,7 +106,7 @@ public final class BenchRun {
         Hostile.Result hostile = new Hostile(bench, server, mock).run();
         Capacity.Result capacity = Capacity.measure(bench, server, mock);
         Drain.Result drain = Drain.measure(bench, server, capacity);
-        RedisStore.Row redis = RedisStore.measure(bench, mock, war, env, Path.of(read("redis-jar.txt")));
+        RedisStore.Row redis = RedisStore.measure(bench, war, env, Path.of(read("redis-jar.txt")));
         boolean leaked = leaked(List.of(clientSecret, sessionKey), "server.log", "server-redis.log", "mock.log");
         mock.child().stop();
 

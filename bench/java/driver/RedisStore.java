@@ -26,7 +26,7 @@ final class RedisStore {
     private RedisStore() {
     }
 
-    static Row measure(Bench bench, Mock mock, Path war, Map<String, String> serverEnv, Path embeddedRedisJar) {
+    static Row measure(Bench bench, Path war, Map<String, String> serverEnv, Path embeddedRedisJar) {
         Path redisServer = unpack(embeddedRedisJar, bench.file(BINARY));
         List<Integer> ports = bench.ports.free(2);
         int redisPort = ports.get(0);
