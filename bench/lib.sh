@@ -1,7 +1,10 @@
 # shellcheck shell=bash
-# What bench/run and bench/floor share: logging, the per-process CPU and thread readings from
+# What bench/floor and bench/ab share: logging, the per-process CPU and thread readings from
 # /proc, and wrk with the warm-up that waits for the JIT. Sourced, not run. The callers set ROOT,
-# OUT, URL, SERVER_PID, WRK_THREADS, WRK_TIMEOUT, FIRST_WARMUP and MAX_WARMUP.
+# OUT, URL, SERVER_PID, WRK_THREADS, WRK_TIMEOUT, FIRST_WARMUP and MAX_WARMUP. bench/run uses only
+# its logging and install_debian_package: the benchmark itself is the Java driver in
+# bench/java/driver/, which does the same readings (ProcFs, WarmUp, Wrk, WrkResult) and must
+# stay in step with these.
 
 log() { printf '[bench %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 die() { log "FAILED: $*"; exit 1; }
@@ -27,9 +30,6 @@ jit_gc_ticks() {
     echo "$jit $gc"
 }
 threads_of() { awk '/^Threads:/ {print $2}' "/proc/$1/status"; }
-# how many threads of each kind (the name without its number), to tell which pool grew
-thread_kinds() { cat /proc/"$1"/task/*/comm 2>/dev/null | sed -E 's/[-# ]*[0-9]+[)]?$//' | sort | uniq -c | sort -rn; }
-rss_mib() { awk '/^VmRSS:/ {printf "%.0f", $2 / 1024}' "/proc/$1/status"; }
 
 run_wrk() {  # connections seconds output-file; wrk's own CPU (user+sys seconds) goes to output-file.cpu
     local TIMEFORMAT='%U %S'

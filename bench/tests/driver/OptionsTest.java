@@ -1,0 +1,34 @@
+package driver;
+
+public final class OptionsTest {
+    @Test
+    public void theDefaultIsAFullBuiltRunOnPayara() throws Exception {
+        Check.equal(new Options("payara", false, false, true), Options.parse());
+    }
+
+    @Test
+    public void everyOption() throws Exception {
+        Check.equal(new Options("wildfly", true, true, false), Options.parse("--quick", "--profile", "--no-build", "--server", "wildfly"));
+        Check.equal(new Options("liberty", false, false, true), Options.parse("--server=liberty"));
+    }
+
+    @Test
+    public void wrongOptionsAreTheScriptsUsageErrors() {
+        Check.equal(Options.USAGE, Check.fails(Options.UsageError.class, () -> Options.parse("--fast")).getMessage());
+        Check.equal("bench/run: --server payara, wildfly or liberty",
+                Check.fails(Options.UsageError.class, () -> Options.parse("--server", "tomcat")).getMessage());
+        Check.equal("bench/run: --server payara, wildfly or liberty",
+                Check.fails(Options.UsageError.class, () -> Options.parse("--server")).getMessage());
+    }
+
+    @Test
+    public void theQuickPlanIsTheCiOne() {
+        Plan quick = Plan.of(true);
+        Check.equal(java.util.List.of(64), quick.concurrencies());
+        Check.equal(200, quick.waiting());
+        Plan full = Plan.of(false);
+        Check.equal(java.util.List.of(16, 64, 256), full.concurrencies());
+        Check.equal(240, full.maxWarmup());
+        Check.equal(10_000, full.waiting());
+    }
+}
