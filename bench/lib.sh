@@ -15,13 +15,13 @@ install_debian_package() {
     { apt-get update -qq && apt-get install -y -qq --no-install-recommends "$1"; } >"$OUT/apt-$1.log" 2>&1
 }
 
-cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }   # utime + stime of one process
+cpu_ticks() { sed "s/.*) //" "/proc/$1/stat" | awk '{print $12 + $13}'; }   # utime + stime, counted after the name (it may hold spaces)
 # the ticks of a JVM's JIT compiler threads and its GC threads (G1 and the parallel GC workers)
 jit_gc_ticks() {
     local jit=0 gc=0 task name ticks
     for task in /proc/"$1"/task/*; do
         name=$(cat "$task/comm" 2>/dev/null) || continue
-        ticks=$(awk '{print $14 + $15}' "$task/stat" 2>/dev/null) || continue
+        ticks=$(sed "s/.*) //" "$task/stat" 2>/dev/null | awk '{print $12 + $13}') || continue
         case $name in
             C1\ Compiler* | C2\ Compiler*) jit=$((jit + ticks)) ;;
             G1\ * | GC\ Thread*) gc=$((gc + ticks)) ;;

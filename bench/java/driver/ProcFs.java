@@ -29,7 +29,7 @@ final class ProcFs {
 
     /** utime + stime of one process ({@code awk '{print $14 + $15}' /proc/PID/stat}) */
     long cpuTicks(long pid) {
-        return awkTicks(read(root.resolve(pid + "/stat")));
+        return ticks(read(root.resolve(pid + "/stat")));
     }
 
     /**
@@ -44,7 +44,7 @@ final class ProcFs {
             long ticks;
             try {
                 name = stripNewline(Files.readString(task.resolve("comm")));
-                ticks = awkTicks(Files.readString(task.resolve("stat")));
+                ticks = ticks(Files.readString(task.resolve("stat")));
             } catch (IOException | RuntimeException gone) {
                 continue;   // the thread ended meanwhile
             }
@@ -127,14 +127,14 @@ final class ProcFs {
     }
 
     /**
-     * Fields 14 and 15 of a stat line as awk splits it, on blanks. For a process named "java"
-     * they are utime and stime. For a thread whose name has a space ("C2 CompilerThre",
-     * "GC Thread#0") awk's fields shift by one, and the sum is cmajflt + utime: the shell
-     * script's JIT and GC shares were read this way, and are kept so for comparable figures.
+     * utime + stime of a stat line (its fields 14 and 15). They are counted after the name's
+     * closing parenthesis, since a thread's name may hold spaces ("C2 CompilerThre", "GC Thread#0"):
+     * split on blanks from the start, as the shell script did, the JIT and GC threads' fields
+     * shifted by one and their shares read cmajflt + utime.
      */
-    static long awkTicks(String statLine) {
-        String[] f = statLine.trim().split("\\s+");
-        return (long) (Num.parse(f.length > 13 ? f[13] : "") + Num.parse(f.length > 14 ? f[14] : ""));
+    static long ticks(String statLine) {
+        String[] f = statLine.substring(statLine.lastIndexOf(')') + 1).trim().split("\\s+");
+        return (long) (Num.parse(f.length > 11 ? f[11] : "") + Num.parse(f.length > 12 ? f[12] : ""));
     }
 
     /**

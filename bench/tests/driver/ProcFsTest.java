@@ -29,13 +29,9 @@ public final class ProcFsTest {
         Check.equal(54L, children[1]);
     }
 
-    /**
-     * The shell script read a thread's ticks as awk's fields 14 and 15: a name with one space
-     * shifts them by one (cmajflt + utime), with two by two (majflt + cmajflt). Kept so, for
-     * figures comparable with the reports before the driver: see the report's notes.
-     */
+    /** A thread's name may hold spaces: its ticks are still its utime and stime. */
     @Test
-    public void jitAndGcTicksAreReadAsTheScriptReadThem() {
+    public void jitAndGcTicksAreUtimeAndStimeWhateverTheThreadsName() {
         ProcFs proc = new FakeProc()
                 .thread(100, "C2 CompilerThre", 700, 50)
                 .thread(100, "C1 CompilerThre", 100, 10)
@@ -45,14 +41,13 @@ public final class ProcFsTest {
                 .thread(100, "main", 9000, 900)
                 .procFs();
         ProcFs.JitGc ticks = proc.jitGcTicks(100);
-        // cmajflt is 4 in FakeProc's lines, majflt 3
-        Check.equal((4 + 700L) + (4 + 100L), ticks.jit());
-        Check.equal((4 + 40L) + (3 + 4L), ticks.gc());
+        Check.equal(700L + 50 + 100 + 10, ticks.jit());
+        Check.equal(40L + 5 + 30 + 3, ticks.gc());
     }
 
     @Test
-    public void awkTicksOfANameWithoutSpacesAreUtimeAndStime() {
-        Check.equal(1750L, ProcFs.awkTicks(FakeProc.stat(1, "java", 1500, 250, 0, 0)));
+    public void ticksOfANameWithoutSpacesAreUtimeAndStime() {
+        Check.equal(1750L, ProcFs.ticks(FakeProc.stat(1, "java", 1500, 250, 0, 0)));
     }
 
     @Test
