@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -69,16 +70,35 @@ public final class SettingsReader {
     private static final Set<String> INVENTED_HOSTS =
             Set.of("oauth.altscodex.com", "auth.altscodex.com", "login.altscodex.com");
 
+    /** The Redis client's entry class: the classes jar leaves the client to applications that use it. */
+    static final String REDIS_CLIENT_CLASS = "io.lettuce.core.RedisClient";
+    static final String REDIS_CLIENT_ARTIFACT = "io.lettuce:lettuce-core";
+
     private final Function<String, Optional<String>> lookup;
+    private final Predicate<String> onClassPath;
     private final List<String> problems = new ArrayList<>();
 
-    private SettingsReader(Function<String, Optional<String>> lookup) {
+    private SettingsReader(Function<String, Optional<String>> lookup, Predicate<String> onClassPath) {
         this.lookup = lookup;
+        this.onClassPath = onClassPath;
     }
 
     /** @throws InvalidSettingsException naming every missing or malformed key */
     public static AltsCodexSettings read(Function<String, Optional<String>> lookup) {
-        return new SettingsReader(lookup).read();
+        return read(lookup, SettingsReader::loadable);
+    }
+
+    static AltsCodexSettings read(Function<String, Optional<String>> lookup, Predicate<String> onClassPath) {
+        return new SettingsReader(lookup, onClassPath).read();
+    }
+
+    private static boolean loadable(String className) {
+        try {
+            Class.forName(className, false, SettingsReader.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
     }
 
     private AltsCodexSettings read() {
@@ -300,6 +320,11 @@ public final class SettingsReader {
         if (!store.equals("redis")) {
             problems.add(PENDING_STORE + "='" + store + "' is neither memory nor redis" + howToSet(PENDING_STORE));
             return null;
+        }
+        if (!onClassPath.test(REDIS_CLIENT_CLASS)) {
+            problems.add(PENDING_STORE + "=redis needs the Redis client, which is not on the class path: add "
+                    + REDIS_CLIENT_ARTIFACT + " to your application (the WAR carries it; the classes jar leaves it"
+                    + " to the applications that use Redis), or set " + PENDING_STORE + "=memory");
         }
         String uri = required(REDIS_URI, "the Redis server that all replicas share, e.g. redis://127.0.0.1:6379/0");
         if (uri == null) {

@@ -2,6 +2,7 @@ package com.altscodex.jakarta.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -35,6 +36,22 @@ class SettingsReaderTest {
         assertEquals(URI.create("https://altscodex.com"), settings.platformUrl());
         assertEquals(Duration.ofSeconds(15), settings.authorizeTimeout());
         assertEquals(Duration.ofSeconds(10), settings.httpTimeout());
+    }
+
+    @Test
+    void theRedisStoreWithoutTheRedisClientFailsNamingTheKeyAndTheArtifact() {
+        Map<String, String> config = valid();
+        config.put("altscodex.pending-store", "redis");
+        config.put("altscodex.redis.uri", "redis://:hidden-pass@127.0.0.1:6379/0");
+        InvalidSettingsException refused = assertThrows(InvalidSettingsException.class,
+                () -> SettingsReader.read(key -> Optional.ofNullable(config.get(key)), className -> false));
+        assertTrue(refused.getMessage().contains("altscodex.pending-store=redis needs the Redis client"), refused.getMessage());
+        assertTrue(refused.getMessage().contains("io.lettuce:lettuce-core"), refused.getMessage());
+        assertFalse(refused.getMessage().contains("hidden-pass"), refused.getMessage());
+        // here the client is on the class path, as it is in the WAR
+        assertEquals("redis://****@127.0.0.1:6379/0", read(config).redis().toString());
+        // the memory store never asks for it
+        assertNull(SettingsReader.read(key -> Optional.ofNullable(valid().get(key)), className -> false).redis());
     }
 
     @Test
