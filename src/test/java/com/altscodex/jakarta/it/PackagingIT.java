@@ -46,6 +46,21 @@ class PackagingIT {
         assertTrue(entries(WAR.replace(".war", "-classes.jar")).stream().noneMatch(name -> name.contains("/app/")));
     }
 
+    /**
+     * WEB-INF/lib holds what NOTICE names: Lettuce and its Netty, Reactor and Reactive Streams, no
+     * SLF4J (whose 1.7 API, unbound, printed warnings and made Payara 7 log an NPE on each deploy).
+     */
+    @Test
+    void theWarBundlesLettuceAndWhatItNeedsOnly() throws IOException {
+        for (String name : entries(WAR)) {
+            if (name.startsWith("WEB-INF/lib/") && name.endsWith(".jar")) {
+                String jar = name.substring("WEB-INF/lib/".length());
+                assertTrue(jar.startsWith("lettuce-core-") || jar.startsWith("netty-") || jar.startsWith("reactor-core-")
+                        || jar.startsWith("reactive-streams-"), "the WAR bundles " + jar + ": NOTICE must name it");
+            }
+        }
+    }
+
     private static List<String> entries(String archive) throws IOException {
         try (ZipFile zip = new ZipFile(archive)) {
             return zip.stream().map(ZipEntry::getName).toList();
