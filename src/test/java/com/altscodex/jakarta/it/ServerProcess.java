@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
 /**
  * A stock server running the built WAR at {@code /}, configured only through ALTSCODEX_*
  * environment variables, as an operator would start it; {@link #stop()} sends SIGTERM. Which
- * server is the build's choice ({@code -Dit.server=payara|wildfly|liberty}), so one test runs
+ * server is the build's choice ({@code -Dit.server=payara|payara7|wildfly|liberty}), so one test runs
  * unchanged on each. Its whole output goes to log files that tests read and scan for secrets.
  */
 public abstract class ServerProcess implements AutoCloseable {
@@ -35,7 +35,10 @@ public abstract class ServerProcess implements AutoCloseable {
         this.port = port;
     }
 
-    /** The server this run tests: {@code payara} (the default), {@code wildfly} or {@code liberty}. */
+    /**
+     * The server this run tests: {@code payara} (Payara Micro 6, the default), {@code payara7} (Payara
+     * Micro 7, on the Java 21 or later that this JVM is then), {@code wildfly} or {@code liberty}.
+     */
     public static String kind() {
         return System.getProperty("it.server", "payara").toLowerCase(Locale.ROOT);
     }
@@ -47,11 +50,16 @@ public abstract class ServerProcess implements AutoCloseable {
     public static ServerProcess start(String name, int port, Map<String, String> altscodexEnv)
             throws IOException, InterruptedException {
         return switch (kind()) {
-            case "payara" -> PayaraMicroProcess.start(name, port, altscodexEnv);
+            case "payara", "payara7" -> PayaraMicroProcess.start(name, port, altscodexEnv);
             case "wildfly" -> WildFlyProcess.start(name, port, altscodexEnv);
             case "liberty" -> LibertyProcess.start(name, port, altscodexEnv);
-            default -> throw new IllegalArgumentException("it.server=" + kind() + ": use payara, wildfly or liberty");
+            default -> throw new IllegalArgumentException("it.server=" + kind() + ": use payara, payara7, wildfly or liberty");
         };
+    }
+
+    /** Whether this run tests a Payara Micro, 6 or 7: both run the WAR the same way. */
+    public static boolean isPayara() {
+        return kind().equals("payara") || kind().equals("payara7");
     }
 
     public static int freePort() throws IOException {
