@@ -58,10 +58,11 @@ public final class InMemoryPendingLogins implements PendingLogins {
         if (waiting.putIfAbsent(state, entry) != null) {
             throw new IllegalStateException("state registered twice");
         }
-        // whoever settles the future, by any path, takes the entry out
+        // whoever settles the future, by any path, takes the entry out: recorded as settled first,
+        // so a callback that finds no entry finds the state there (a late callback, not an unknown one)
         entry.future.whenComplete((slot, failure) -> {
-            waiting.remove(state, entry);
             settled.put(state, Boolean.TRUE);
+            waiting.remove(state, entry);
             Future<?> deadline = entry.deadline;
             if (deadline != null) {
                 deadline.cancel(false);
@@ -87,7 +88,10 @@ public final class InMemoryPendingLogins implements PendingLogins {
 
     private CallbackMatch match(String state) {
         Entry entry = waiting.get(state);
-        if (entry == null || entry.future.isDone()) {
+        if (entry != null && entry.future.isDone()) {
+            return CallbackMatch.LATE;
+        }
+        if (entry == null) {
             return settled.containsKey(state) ? CallbackMatch.LATE : CallbackMatch.UNKNOWN;
         }
         return entry.claimed.compareAndSet(false, true) ? CallbackMatch.MATCHED : CallbackMatch.DUPLICATE;
@@ -95,14 +99,27 @@ public final class InMemoryPendingLogins implements PendingLogins {
 
     @Override
     public boolean complete(String state, SlotInfo slot) {
-        Entry entry = waiting.remove(state);
+        Entry entry = settle(state);
         return entry != null && entry.future.complete(slot);
     }
 
     @Override
     public boolean fail(String state, AltsCodexException failure) {
-        Entry entry = waiting.remove(state);
+        Entry entry = settle(state);
         return entry != null && entry.future.completeExceptionally(failure);
+    }
+
+    /**
+     * Takes the login out before its answer goes, so whoever hears the answer finds it gone; and
+     * records it as settled before that, so a callback that finds no entry is a late one.
+     */
+    private Entry settle(String state) {
+        Entry entry = waiting.get(state);
+        if (entry != null) {
+            settled.put(state, Boolean.TRUE);
+            waiting.remove(state, entry);
+        }
+        return entry;
     }
 
     @Override
