@@ -94,8 +94,12 @@ class ReplicasIT {
         int portA = ServerProcess.freePort();
         int portB = ServerProcess.freePort();
         int hooks = receiver.getAddress().getPort();
-        a = ServerProcess.start("replica-a", portA, env(portB, mock.baseUri().toString(), redis.uri(), OLD_KEY, hooks));
-        b = ServerProcess.start("replica-b", portB, env(portB, mock.baseUri().toString(), redis.uri(), NEW_KEY + "," + OLD_KEY, hooks));
+        List<ServerProcess> replicas = ServerProcess.startTogether(List.of(
+                new ServerProcess.Launch("replica-a", portA, env(portB, mock.baseUri().toString(), redis.uri(), OLD_KEY, hooks)),
+                new ServerProcess.Launch("replica-b", portB,
+                        env(portB, mock.baseUri().toString(), redis.uri(), NEW_KEY + "," + OLD_KEY, hooks))));
+        a = replicas.get(0);
+        b = replicas.get(1);
     }
 
     @AfterAll
@@ -286,9 +290,11 @@ class ReplicasIT {
         try (MockDeOAuthServer memoryMock = MockDeOAuthServer.start(0, CLIENT, SECRET)) {
             int portA = ServerProcess.freePort();
             int portB = ServerProcess.freePort();
-            Map<String, String> env = env(portB, memoryMock.baseUri().toString(), null, OLD_KEY);
-            try (ServerProcess memoryA = ServerProcess.start("memory-a", portA, env);
-                    ServerProcess memoryB = ServerProcess.start("memory-b", portB, env)) {
+            Map<String, String> env = new HashMap<>(env(portB, memoryMock.baseUri().toString(), null, OLD_KEY));
+            env.put("ALTSCODEX_AUTHORIZE_TIMEOUT", "3s"); // the login on A waits all of it
+            List<ServerProcess> memory = ServerProcess.startTogether(List.of(
+                    new ServerProcess.Launch("memory-a", portA, env), new ServerProcess.Launch("memory-b", portB, env)));
+            try (ServerProcess memoryA = memory.get(0); ServerProcess memoryB = memory.get(1)) {
                 Answer onA = Http.login(memoryA.baseUrl(), "test-jwt-anna");
                 assertEquals(408, onA.status(), "B drops the callback of A's login: " + onA.body());
                 assertEquals(200, Http.login(memoryB.baseUrl(), "test-jwt-bert").status(), "B's own logins work");

@@ -5,55 +5,69 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The mistakes the guides spend pages on, caught when the WAR is deployed on a stock server. */
+/**
+ * The mistakes the guides spend pages on, caught when the WAR is deployed on a stock server. The
+ * three servers start side by side: each test reads its own.
+ */
 class StartupChecksIT {
+    private static ServerProcess wrongCallbackPath;
+    private static ServerProcess wrongContextRoot;
+    private static ServerProcess plainHttp;
+
+    @BeforeAll
+    static void startThreeMisconfiguredServers() throws Exception {
+        int[] ports = {ServerProcess.freePort(), ServerProcess.freePort(), ServerProcess.freePort()};
+        List<ServerProcess> servers = ServerProcess.startTogether(List.of(
+                // the guides' example path, where our WAR has no callback
+                new ServerProcess.Launch("wrong-callback-path", ports[0], settings("http://127.0.0.1:" + ports[0] + "/getinfo")),
+                new ServerProcess.Launch("wrong-context-root", ports[1], settings("http://127.0.0.1:" + ports[1] + "/shop/api/getinfo")),
+                new ServerProcess.Launch("plain-http", ports[2], settings("http://game.example/api/getinfo"))));
+        wrongCallbackPath = servers.get(0);
+        wrongContextRoot = servers.get(1);
+        plainHttp = servers.get(2);
+    }
+
+    private static Map<String, String> settings(String redirectUri) {
+        return Map.of("ALTSCODEX_CLIENT_ID", "c", "ALTSCODEX_CLIENT_SECRET", "s",
+                "ALTSCODEX_SESSION_SIGNING_KEYS", ItEnvironment.SESSION_KEY,
+                "ALTSCODEX_REDIRECT_URI", redirectUri);
+    }
+
+    @AfterAll
+    static void stopThem() throws Exception {
+        for (ServerProcess server : new ServerProcess[] {wrongCallbackPath, wrongContextRoot, plainHttp}) {
+            if (server != null) {
+                server.close();
+            }
+        }
+    }
 
     @Test
     void aRedirectUriThatMissesTheCallbackFailsTheDeployment() throws Exception {
-        int port = ServerProcess.freePort();
-        try (ServerProcess server = ServerProcess.start("wrong-callback-path", port, Map.of(
-                "ALTSCODEX_CLIENT_ID", "c", "ALTSCODEX_CLIENT_SECRET", "s",
-                "ALTSCODEX_SESSION_SIGNING_KEYS", ItEnvironment.SESSION_KEY,
-                // the guides' example path, where our WAR has no callback
-                "ALTSCODEX_REDIRECT_URI", "http://127.0.0.1:" + port + "/getinfo"))) {
-            String log = server.log();
-            assertTrue(log.contains("altscodex.redirect-uri points at the path /getinfo, but the callback"
-                    + " CallbackResource is mounted at <context root>/api/getinfo"), log);
-            assertTrue(log.contains("altscodex.check-callback-path=false"));
-            assertEquals(404, Http.login(server.baseUrl(), "test-jwt").status(), "the WAR must not be deployed");
-            server.stop();
-        }
+        String log = wrongCallbackPath.log();
+        assertTrue(log.contains("altscodex.redirect-uri points at the path /getinfo, but the callback"
+                + " CallbackResource is mounted at <context root>/api/getinfo"), log);
+        assertTrue(log.contains("altscodex.check-callback-path=false"));
+        assertEquals(404, Http.login(wrongCallbackPath.baseUrl(), "test-jwt").status(), "the WAR must not be deployed");
     }
 
     @Test
     void aContextRootThatMissesTheCallbackStopsTheApplication() throws Exception {
-        int port = ServerProcess.freePort();
-        try (ServerProcess server = ServerProcess.start("wrong-context-root", port, Map.of(
-                "ALTSCODEX_CLIENT_ID", "c", "ALTSCODEX_CLIENT_SECRET", "s",
-                "ALTSCODEX_SESSION_SIGNING_KEYS", ItEnvironment.SESSION_KEY,
-                "ALTSCODEX_REDIRECT_URI", "http://127.0.0.1:" + port + "/shop/api/getinfo"))) {
-            String log = server.log();
-            assertTrue(log.contains("altscodex.redirect-uri points at the path /shop/api/getinfo, but the callback"
-                    + " CallbackResource is mounted at /api/getinfo"), log);
-            assertTrue(Http.login(server.baseUrl(), "test-jwt").status() >= 404, "no login is served");
-            server.stop();
-        }
+        String log = wrongContextRoot.log();
+        assertTrue(log.contains("altscodex.redirect-uri points at the path /shop/api/getinfo, but the callback"
+                + " CallbackResource is mounted at /api/getinfo"), log);
+        assertTrue(Http.login(wrongContextRoot.baseUrl(), "test-jwt").status() >= 404, "no login is served");
     }
 
     @Test
     void aPlainHttpRedirectUriOnAPublicHostIsWarnedAbout() throws Exception {
-        int port = ServerProcess.freePort();
-        try (ServerProcess server = ServerProcess.start("plain-http", port, Map.of(
-                "ALTSCODEX_CLIENT_ID", "c", "ALTSCODEX_CLIENT_SECRET", "s",
-                "ALTSCODEX_SESSION_SIGNING_KEYS", ItEnvironment.SESSION_KEY,
-                "ALTSCODEX_REDIRECT_URI", "http://game.example/api/getinfo"))) {
-            String log = server.log();
-            List<String> warned = server.logLines("is plain HTTP on game.example");
-            assertTrue(!warned.isEmpty() && ServerProcess.atWarningOrAbove(warned.get(0)), log);
-            assertEquals(200, Http.get(server.baseUrl() + "/api/login-url").status(), "a warning only: it deploys");
-            server.stop();
-        }
+        String log = plainHttp.log();
+        List<String> warned = plainHttp.logLines("is plain HTTP on game.example");
+        assertTrue(!warned.isEmpty() && ServerProcess.atWarningOrAbove(warned.get(0)), log);
+        assertEquals(200, Http.get(plainHttp.baseUrl() + "/api/login-url").status(), "a warning only: it deploys");
     }
 }
