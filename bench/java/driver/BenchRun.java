@@ -93,8 +93,9 @@ public final class BenchRun {
         env.put("ALTSCODEX_SESSION_SIGNING_KEYS", sessionKey);
         Server server = new Server(bench, ports.get(0), war, "server", "server.log", true, env);
         Startup.Result startup = Startup.measure(bench, server);
+        FirstMinutes.Result firstMinutes = FirstMinutes.measure(bench, server, bench.clock.millis());
 
-        bench.log.info("warm-up at 64 connections until the JIT settles (" + plan.firstWarmup() + "-" + plan.maxWarmup() + " s)");
+        bench.log.info("more warm-up at 64 connections until the JIT settles (" + plan.firstWarmup() + "-" + plan.maxWarmup() + " s)");
         WarmUp.Outcome warmed = WarmUp.untilJitSettles(plan.firstWarmup(), plan.maxWarmup(), server.meter(),
                 bench.wrk.load(base + "/api/login", Plan.TARGET_CONNECTIONS, bench.file("wrk-warmup.txt")));
         bench.log.info("warmed up for " + warmed.seconds() + " s; the JIT took " + warmed.jitShare()
@@ -112,12 +113,16 @@ public final class BenchRun {
 
         Results.Header header = new Results.Header(Machine.utcNow(bench.clock), Machine.commit(bench.processes), bench.cores,
                 Machine.cpuModel(), Machine.memoryGiB(bench.processes), loadBefore, Machine.javaVersion(bench.processes),
-                bench.serverName, warmed.seconds(), warmed.jitShare());
-        Results results = new Results(header, rows, redis, hostile, startup, capacity, drain, leaked,
+                bench.serverName, firstMinutes.seconds() + warmed.seconds(), warmed.jitShare());
+        Results results = new Results(header, rows, firstMinutes, redis, hostile, startup, capacity, drain, leaked,
                 Floor.read(bench.file("floor/floor.md")));
         String report = Report.write(plan, bench.options.server(), results);
         if (LatencyPlot.draw(bench, rows)) {
             report += "![latency](latency.png)\n";
+        }
+        Throughput.Row settled = results.row(Plan.TARGET_CONNECTIONS);
+        if (FirstMinutesPlot.draw(bench, firstMinutes, settled == null ? null : settled.serverCpu())) {
+            report += "![the first minutes](warmup.png)\n";
         }
         try {
             Files.writeString(bench.file("results.md"), report);

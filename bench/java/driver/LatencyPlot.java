@@ -1,8 +1,6 @@
 package driver;
 
-import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,37 +48,7 @@ final class LatencyPlot {
 
     /** draws it when there is more than one concurrency and gnuplot; whether latency.png was drawn */
     static boolean draw(Bench bench, List<Throughput.Row> rows) {
-        if (rows.size() < 2 || !onPath("gnuplot")) {
-            return false;
-        }
-        try {
-            bench.write("latency.dat", data(rows));
-            // the script on gnuplot's standard input, as the shell's here-document gave it: no file of it beside the report
-            Path script = Files.createTempFile("bench-latency", ".gnuplot");
-            int status;
-            try {
-                Files.writeString(script, script(bench.out, bench.serverName, bench.plan.concurrencies()));
-                status = bench.processes.run("gnuplot", List.of("gnuplot"), script, bench.file("gnuplot.log"));
-            } finally {
-                Files.deleteIfExists(script);
-            }
-            if (status != 0) {
-                bench.log.info("no plot: see " + bench.file("gnuplot.log"));
-                return false;
-            }
-            return true;
-        } catch (IOException e) {
-            bench.log.info("no plot: " + e.getMessage());
-            return false;
-        }
-    }
-
-    static boolean onPath(String command) {
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
-            if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, command))) {
-                return true;
-            }
-        }
-        return false;
+        return rows.size() >= 2
+                && Gnuplot.draw(bench, "latency.dat", data(rows), script(bench.out, bench.serverName, bench.plan.concurrencies()));
     }
 }

@@ -40,6 +40,12 @@ final class Num {
         return value < 0 ? Long.toString(value) : "+" + value;
     }
 
+    /** "+0.571" or "-0.020": a difference, always with its sign */
+    static String signedFixed(double value, int digits) {
+        String text = fixed(value, digits);
+        return text.startsWith("-") ? text : "+" + text;
+    }
+
     /** microseconds as milliseconds, one decimal (the script's {@code ms}). */
     static String ms(long micros) {
         return fixed(micros / 1000.0, 1);

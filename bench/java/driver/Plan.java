@@ -8,7 +8,11 @@ import java.util.List;
  * in both.
  *
  * @param concurrencies wrk's connections, one measured run each
- * @param firstWarmup   at least this many seconds of load before anything is measured
+ * @param firstMinutesWindows windows of load from the first successful login on (the first minutes)
+ * @param windowSeconds seconds of each
+ * @param earlyFrom     the first minutes' figure is the CPU per login from this many seconds after the first login
+ * @param earlySeconds  … for so many seconds
+ * @param firstWarmup   after the first minutes, at least this many seconds more of warm-up
  * @param maxWarmup     at most this many: the warm-up goes on while the JIT is still busy
  * @param warmup        seconds of load at each concurrency before its measured run
  * @param duration      seconds of each measured run
@@ -16,7 +20,8 @@ import java.util.List;
  * @param bigDeadline   seconds the oversized bodies may take, whatever happens
  * @param slowSeconds   seconds of slow clients
  */
-record Plan(boolean quick, List<Integer> concurrencies, int firstWarmup, int maxWarmup, int warmup, int duration,
+record Plan(boolean quick, List<Integer> concurrencies, int firstMinutesWindows, int windowSeconds, int earlyFrom,
+        int earlySeconds, int firstWarmup, int maxWarmup, int warmup, int duration,
         int waiting, int bigDeadline, int slowSeconds) {
 
     /** concurrent POST /api/login with an oversized body */
@@ -54,8 +59,8 @@ record Plan(boolean quick, List<Integer> concurrencies, int firstWarmup, int max
 
     static Plan of(boolean quick) {
         return quick
-                ? new Plan(true, List.of(64), 3, 3, 2, 5, 200, 20, 15)
-                : new Plan(false, List.of(16, 64, 256), 30, 240, 5, 20, 10_000, 60, 60);
+                ? new Plan(true, List.of(64), 3, 2, 2, 2, 3, 3, 2, 5, 200, 20, 15)
+                : new Plan(false, List.of(16, 64, 256), 30, 10, 60, 20, 10, 120, 5, 20, 10_000, 60, 60);
     }
 
     boolean measuresTargetConcurrency() {

@@ -28,7 +28,10 @@ public final class OptionsTest {
         Check.equal(200, quick.waiting());
         Plan full = Plan.of(false);
         Check.equal(java.util.List.of(16, 64, 256), full.concurrencies());
-        Check.equal(240, full.maxWarmup());
+        Check.equal(300, full.firstMinutesWindows() * full.windowSeconds());
+        Check.equal(60, full.earlyFrom());
+        Check.equal(20, full.earlySeconds());
+        Check.equal(120, full.maxWarmup());
         Check.equal(10_000, full.waiting());
     }
 }
