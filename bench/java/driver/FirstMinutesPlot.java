@@ -32,8 +32,8 @@ final class FirstMinutesPlot {
                 : ", \\\n     " + settledCpu + " axes x1y1 with lines dashtype 2 title \"settled (after the warm-up)\"";
         return "set terminal pngcairo size 800,500\n"
                 + "set output \"" + out.resolve("warmup.png") + "\"\n"
-                + "set title \"The first minutes: a login's server CPU from the first login on (" + serverName
-                + ", 64 connections)\"\n"
+                + "set title \"The first minutes on " + serverName
+                + " (64 connections)\"\n"
                 + "set xlabel \"seconds after the first successful login\"\n"
                 + "set ylabel \"server CPU per login (ms)\"\n"
                 + "set y2label \"JIT compiler's share of the server's CPU (%)\"\n"
