@@ -113,7 +113,8 @@ public final class BenchRun {
 
         Results.Header header = new Results.Header(Machine.utcNow(bench.clock), Machine.commit(bench.processes), bench.cores,
                 Machine.cpuModel(), Machine.memoryGiB(bench.processes), loadBefore, Machine.javaVersion(bench.processes),
-                bench.serverName, firstMinutes.seconds() + warmed.seconds(), warmed.jitShare());
+                bench.serverName, firstMinutes.seconds() + warmed.seconds(), warmed.jitShare(),
+                bench.options.serverJvmOpts());
         Results results = new Results(header, rows, firstMinutes, redis, hostile, startup, capacity, drain, leaked,
                 Floor.read(bench.file("floor/floor.md")));
         String report = Report.write(plan, bench.options.server(), results);

@@ -59,7 +59,7 @@ final class Report {
                 + (plan.quick() ? "quick mode (figures not comparable with a full run)" : "full run") + ".");
         line("Machine: " + h.cores() + " cores (" + h.cpuModel() + "), " + h.memoryGiB() + " GiB; load average before the run "
                 + h.loadBefore() + ". " + h.javaVersion() + ".");
-        line("Server: " + h.serverName() + ", JVM options `" + String.join(" ", Plan.SERVER_JVM_OPTS) + "`; mock: `"
+        line("Server: " + h.serverName() + ", JVM options `" + String.join(" ", h.serverJvmOpts()) + "`; mock: `"
                 + String.join(" ", Plan.MOCK_JVM_OPTS) + "`; wrk " + Plan.WRK_THREADS + " threads, " + plan.duration()
                 + " s per run after " + h.warmed() + " s of warm-up (the first minutes, then until the JIT took "
                 + h.jitShare() + "% of the server's CPU) + " + plan.warmup() + " s at each concurrency.");

@@ -21,9 +21,10 @@ record Results(Header header, List<Throughput.Row> rows, FirstMinutes.Result fir
      * @param commit    "bb8b34e", with " (with local changes)" when the tree differs
      * @param warmed    seconds of warm-up of the first server, the first minutes' with the rest
      * @param jitShare  the JIT's share of its CPU in the last round, per cent
+     * @param serverJvmOpts the server JVM's options
      */
     record Header(String date, String commit, int cores, String cpuModel, String memoryGiB, String loadBefore,
-            String javaVersion, String serverName, int warmed, long jitShare) {
+            String javaVersion, String serverName, int warmed, long jitShare, List<String> serverJvmOpts) {
     }
 
     /** the row at a concurrency, or null when the run measured none there */

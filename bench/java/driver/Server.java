@@ -61,7 +61,7 @@ final class Server {
 
     void launch() {
         Map<String, String> all = new LinkedHashMap<>(env);
-        all.put("SERVER_JVM_OPTS", String.join(" ", Plan.SERVER_JVM_OPTS));
+        all.put("SERVER_JVM_OPTS", String.join(" ", bench.options.serverJvmOpts()));
         all.put("WILDFLY_MANAGEMENT_PORT", Integer.toString(bench.ports.free()));
         all.put("WILDFLY_HTTPS_PORT", Integer.toString(bench.ports.free()));
         child = bench.processes.start(bench.serverName, List.of(bench.root.resolve("server-config/start-server").toString(),

@@ -12,7 +12,7 @@ final class Startup {
 
     static Result measure(Bench bench, Server server) {
         bench.log.info("starting " + bench.serverName + " with the WAR on " + server.base() + " ("
-                + String.join(" ", Plan.SERVER_JVM_OPTS) + ")");
+                + String.join(" ", bench.options.serverJvmOpts()) + ")");
         long launched = bench.clock.millis();
         server.launch();
         Long startupMs = null;

@@ -3,13 +3,13 @@ package driver;
 public final class OptionsTest {
     @Test
     public void theDefaultIsAFullBuiltRunOnPayara() throws Exception {
-        Check.equal(new Options("payara", false, false, true), Options.parse());
+        Check.equal(new Options("payara", false, false, true, java.util.List.of()), Options.parse());
     }
 
     @Test
     public void everyOption() throws Exception {
-        Check.equal(new Options("wildfly", true, true, false), Options.parse("--quick", "--profile", "--no-build", "--server", "wildfly"));
-        Check.equal(new Options("liberty", false, false, true), Options.parse("--server=liberty"));
+        Check.equal(new Options("wildfly", true, true, false, java.util.List.of()), Options.parse("--quick", "--profile", "--no-build", "--server", "wildfly"));
+        Check.equal(new Options("liberty", false, false, true, java.util.List.of()), Options.parse("--server=liberty"));
     }
 
     @Test
@@ -19,6 +19,19 @@ public final class OptionsTest {
                 Check.fails(Options.UsageError.class, () -> Options.parse("--server", "tomcat")).getMessage());
         Check.equal("bench/run: --server payara, wildfly or liberty",
                 Check.fails(Options.UsageError.class, () -> Options.parse("--server")).getMessage());
+    }
+
+    @Test
+    public void eachJvmOptIsOneOptionAfterTheBenchmarksOwn() throws Exception {
+        Options options = Options.parse("--jvm-opt", "-XX:TieredStopAtLevel=1", "--jvm-opt", "-XX:+UseParallelGC");
+        Check.equal(java.util.List.of("-XX:TieredStopAtLevel=1", "-XX:+UseParallelGC"), options.jvmOpts());
+        java.util.List<String> all = options.serverJvmOpts();
+        Check.equal(Plan.SERVER_JVM_OPTS, all.subList(0, Plan.SERVER_JVM_OPTS.size()));
+        Check.equal("-XX:+UseParallelGC", all.get(all.size() - 1));
+        for (String wrong : new String[] {"TieredStopAtLevel=1", "-Xmx1g -Xms1g", ""}) {
+            Check.fails(Options.UsageError.class, () -> Options.parse("--jvm-opt", wrong));
+        }
+        Check.fails(Options.UsageError.class, () -> Options.parse("--jvm-opt"));
     }
 
     @Test

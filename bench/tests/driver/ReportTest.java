@@ -12,7 +12,7 @@ public final class ReportTest {
 
     static Results quickRun(Floor floor) {
         Results.Header header = new Results.Header("2026-12-07 02:19 UTC", "bb8b34e", 2, "AMD EPYC", "23", "13.19 12.62 9.87",
-                "openjdk version \"17.0.15\" 2025-04-15", "Payara Micro 6.2025.10", 3, 15);
+                "openjdk version \"17.0.15\" 2025-04-15", "Payara Micro 6.2025.10", 3, 15, Plan.SERVER_JVM_OPTS);
         Throughput.Row row = new Throughput.Row(64, "84", "670.5", "1072.4", "1478.7", "1684.4", "0", "12.459", "15% / 2%",
                 "3.021", "100%", "49%", 306 * 427 + 100, 427);
         RedisStore.Row redis = new RedisStore.Row("93", "519.2", "1402.8", "0", "11.028", "0.043");
