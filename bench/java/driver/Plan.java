@@ -63,6 +63,11 @@ record Plan(boolean quick, List<Integer> concurrencies, int firstMinutesWindows,
                 : new Plan(false, List.of(16, 64, 256), 30, 10, 60, 20, 10, 120, 5, 20, 10_000, 60, 60);
     }
 
+    /** the most seconds of load a server gets to settle: the first server's first minutes and warm-up */
+    int settledWithin() {
+        return firstMinutesWindows * windowSeconds + maxWarmup;
+    }
+
     boolean measuresTargetConcurrency() {
         return concurrencies.contains(TARGET_CONNECTIONS);
     }

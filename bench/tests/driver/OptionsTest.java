@@ -45,6 +45,7 @@ public final class OptionsTest {
         Check.equal(60, full.earlyFrom());
         Check.equal(20, full.earlySeconds());
         Check.equal(120, full.maxWarmup());
+        Check.equal(420, full.settledWithin());
         Check.equal(10_000, full.waiting());
     }
 }
