@@ -224,8 +224,7 @@ class SessionAuthModuleTest {
                 }
 
                 @Override
-                @SuppressWarnings("rawtypes")
-                public Map getMap() {
+                public Map<String, Object> getMap() {
                     return map;
                 }
             };
