@@ -93,7 +93,7 @@ public final class BenchRun {
         env.put("ALTSCODEX_SESSION_SIGNING_KEYS", sessionKey);
         Server server = new Server(bench, ports.get(0), war, "server", "server.log", true, env);
         Startup.Result startup = Startup.measure(bench, server);
-        FirstMinutes.Result firstMinutes = FirstMinutes.measure(bench, server, bench.clock.millis());
+        FirstMinutes.Result firstMinutes = FirstMinutes.measure(bench, server);
 
         bench.log.info("more warm-up at 64 connections until the JIT settles (" + plan.firstWarmup() + "-" + plan.maxWarmup() + " s)");
         WarmUp.Outcome warmed = WarmUp.untilJitSettles(plan.firstWarmup(), plan.maxWarmup(), server.meter(),

@@ -13,13 +13,13 @@ final class FirstMinutes {
     /**
      * One window of load.
      *
-     * @param index       its place, from 0: it covers index × seconds … (index + 1) × seconds after the first login
-     * @param startMs     when it began, in milliseconds after the first login (the windows follow one another,
-     *                    each a little after its nominal start: wrk's own start and end)
+     * @param index       its place, from 0: it covers index × seconds … (index + 1) × seconds after the first
+     *                    login (the windows follow one another, each a little after its nominal start: wrk's own
+     *                    start and end)
      * @param serverTicks the server's CPU over it
      * @param jitTicks    of them its JIT compiler threads'
      */
-    record Window(int index, long startMs, long serverTicks, long jitTicks, WrkResult wrk) {
+    record Window(int index, long serverTicks, long jitTicks, WrkResult wrk) {
     }
 
     /**
@@ -59,20 +59,19 @@ final class FirstMinutes {
     }
 
     /** call it right after the first successful login: the windows count from then */
-    static Result measure(Bench bench, Server server, long firstLoginMs) {
+    static Result measure(Bench bench, Server server) {
         Plan plan = bench.plan;
         String url = server.base() + "/api/login";
         bench.log.info("the first minutes: " + plan.firstMinutesWindows() + " windows of " + plan.windowSeconds() + " s at "
                 + Plan.TARGET_CONNECTIONS + " connections from the first login on");
         List<Window> windows = new ArrayList<>();
         for (int i = 0; i < plan.firstMinutesWindows(); i++) {
-            long startMs = bench.clock.millis() - firstLoginMs;
             long serverBefore = bench.proc.cpuTicks(server.pid());
             long jitBefore = bench.proc.jitGcTicks(server.pid()).jit();
             Wrk.Run run = bench.wrk.run(url, Plan.TARGET_CONNECTIONS, plan.windowSeconds(), bench.file("wrk-first-minutes.txt"));
             long serverTicks = bench.proc.cpuTicks(server.pid()) - serverBefore;
             long jitTicks = bench.proc.jitGcTicks(server.pid()).jit() - jitBefore;
-            windows.add(new Window(i, startMs, serverTicks, jitTicks, run.require()));
+            windows.add(new Window(i, serverTicks, jitTicks, run.require()));
         }
         Result result = new Result(plan.windowSeconds(), plan.earlyFrom(), plan.earlySeconds(), windows, bench.clkTck);
         bench.log.info("the first minutes: " + result.earlyCpu() + " ms of server CPU per login " + plan.earlyFrom() + "-"
