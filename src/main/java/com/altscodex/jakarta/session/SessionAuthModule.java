@@ -1,5 +1,7 @@
 package com.altscodex.jakarta.session;
 
+import com.altscodex.jakarta.error.AltsCodexException;
+import com.altscodex.jakarta.error.ErrorJson;
 import jakarta.security.auth.message.AuthException;
 import jakarta.security.auth.message.AuthStatus;
 import jakarta.security.auth.message.MessageInfo;
@@ -10,6 +12,7 @@ import jakarta.security.auth.message.module.ServerAuthModule;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.util.Map;
 import javax.security.auth.Subject;
@@ -68,7 +71,7 @@ final class SessionAuthModule implements ServerAuthModule {
             return AuthStatus.SUCCESS;
         }
         if (outcome instanceof SessionCheck.Refused refused) {
-            SessionCheck.answer((HttpServletResponse) message.getResponseMessage(), refused.refusal());
+            answer((HttpServletResponse) message.getResponseMessage(), refused.refusal());
             return AuthStatus.SEND_FAILURE;
         }
         // anonymous: a caller without a name, as Jakarta Authentication has a module say so
@@ -86,6 +89,27 @@ final class SessionAuthModule implements ServerAuthModule {
     private static boolean answersItself(MessageInfo message, HttpServletRequest request) {
         return Boolean.parseBoolean(String.valueOf(message.getMap().get(MANDATORY)))
                 && !Boolean.TRUE.equals(request.getAttribute(AUTHENTICATE_CALL));
+    }
+
+    /** The module's JSON error, written and sent here, so no container error page replaces it. */
+    private static void answer(HttpServletResponse response, AltsCodexException refusal) {
+        try {
+            response.setStatus(refusal.status());
+            response.setContentType("application/json");
+            response.setCharacterEncoding("UTF-8");
+            // this answer leaves before the application's filters would have added their headers
+            response.setHeader("X-Content-Type-Options", "nosniff");
+            response.setHeader("Cache-Control", "no-store");
+            if (refusal.status() == 401) {
+                response.setHeader("WWW-Authenticate", "Bearer realm=\"altscodex\"");
+            }
+            byte[] body = ErrorJson.body(refusal).getBytes(StandardCharsets.UTF_8);
+            response.setContentLength(body.length);
+            response.getOutputStream().write(body);
+            response.flushBuffer();
+        } catch (IOException | IllegalStateException gone) {
+            // the client left, or the answer was under way: the status is all that is left to say
+        }
     }
 
     private void tell(Callback... callbacks) throws AuthException {

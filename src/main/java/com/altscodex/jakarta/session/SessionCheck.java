@@ -2,19 +2,14 @@ package com.altscodex.jakarta.session;
 
 import com.altscodex.jakarta.error.AltsCodexException;
 import com.altscodex.jakarta.error.ErrorCode;
-import com.altscodex.jakarta.error.ErrorJson;
 import com.altscodex.jakarta.error.NotAuthenticatedException;
 import com.altscodex.jakarta.guard.BrowserOrigins;
 import com.altscodex.jakarta.session.SessionTokens.Verdict;
 import com.altscodex.jakarta.session.Sessions.Presented;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashSet;
 import java.util.Set;
-import java.util.function.Supplier;
 
 /**
  * What a request's session makes of its caller, for {@link SessionAuthModule}.
@@ -46,22 +41,21 @@ final class SessionCheck {
 
     private static final Anonymous ANONYMOUS = new Anonymous();
 
-    private final Supplier<Sessions> findSessions;
-    private final Supplier<BrowserOrigins> findOrigins;
-    private volatile Sessions sessions;
-    private volatile BrowserOrigins origins;
-
-    /**
-     * The application's beans, looked up at the first request rather than injected: the server auth
-     * module is made by the module's servlet container initializer, not by CDI.
-     */
-    SessionCheck() {
-        this(() -> CDI.current().select(Sessions.class).get(), () -> CDI.current().select(BrowserOrigins.class).get());
+    /** The application's beans this check reads. */
+    private record Beans(Sessions sessions, BrowserOrigins origins) {
     }
 
-    SessionCheck(Supplier<Sessions> sessions, Supplier<BrowserOrigins> origins) {
-        this.findSessions = sessions;
-        this.findOrigins = origins;
+    private volatile Beans beans;
+
+    /**
+     * The application's beans are looked up at the first request rather than injected: the server
+     * auth module is made by the module's servlet container initializer, not by CDI.
+     */
+    SessionCheck() {
+    }
+
+    SessionCheck(Sessions sessions, BrowserOrigins origins) {
+        this.beans = new Beans(sessions, origins);
     }
 
     /**
@@ -69,7 +63,8 @@ final class SessionCheck {
      *                   refusal is answered here; elsewhere what requires the caller answers it
      */
     Outcome of(HttpServletRequest request, boolean answerHere) {
-        Sessions sessions = sessions();
+        Beans found = beans();
+        Sessions sessions = found.sessions();
         Presented presented = sessions.presented(request);
         if (presented == null) {
             return answerHere
@@ -82,7 +77,7 @@ final class SessionCheck {
             return answerHere ? new Refused(Sessions.refusal(verdict)) : ANONYMOUS;
         }
         if (presented.source() == Sessions.Source.COOKIE && Sessions.unsafe(request.getMethod())
-                && !origins().allows(request)) {
+                && !found.origins().allows(request)) {
             Verdict crossSite = new Verdict(null, ErrorCode.CROSS_SITE_REQUEST,
                     "a request from another site may not use this site's session");
             request.setAttribute(Sessions.REFUSED, crossSite);
@@ -92,41 +87,11 @@ final class SessionCheck {
         return new Caller(verdict.user(), new LinkedHashSet<>(sessions.settings().groups()));
     }
 
-    /** The module's JSON error, written and sent here, so no container error page replaces it. */
-    static void answer(HttpServletResponse response, AltsCodexException refusal) {
-        try {
-            response.setStatus(refusal.status());
-            response.setContentType("application/json");
-            response.setCharacterEncoding("UTF-8");
-            // this answer leaves before the application's filters would have added their headers
-            response.setHeader("X-Content-Type-Options", "nosniff");
-            response.setHeader("Cache-Control", "no-store");
-            if (refusal.status() == 401) {
-                response.setHeader("WWW-Authenticate", "Bearer realm=\"altscodex\"");
-            }
-            byte[] body = ErrorJson.body(refusal).getBytes(StandardCharsets.UTF_8);
-            response.setContentLength(body.length);
-            response.getOutputStream().write(body);
-            response.flushBuffer();
-        } catch (IOException | IllegalStateException gone) {
-            // the client left, or the answer was under way: the status is all that is left to say
-        }
-    }
-
-    private Sessions sessions() {
-        Sessions found = sessions;
+    private Beans beans() {
+        Beans found = beans;
         if (found == null) {
-            found = findSessions.get();
-            sessions = found;
-        }
-        return found;
-    }
-
-    private BrowserOrigins origins() {
-        BrowserOrigins found = origins;
-        if (found == null) {
-            found = findOrigins.get();
-            origins = found;
+            found = new Beans(CDI.current().select(Sessions.class).get(), CDI.current().select(BrowserOrigins.class).get());
+            beans = found;
         }
         return found;
     }
