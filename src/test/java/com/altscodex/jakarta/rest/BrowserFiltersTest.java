@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.altscodex.jakarta.RecordedResponse;
 import com.altscodex.jakarta.audit.Audit;
 import com.altscodex.jakarta.audit.AuditEvent;
 import com.altscodex.jakarta.config.AltsCodexSettings;
@@ -14,11 +15,8 @@ import com.altscodex.jakarta.config.SecuritySettings;
 import com.altscodex.jakarta.guard.BrowserOrigins;
 import com.altscodex.jakarta.guard.ClientAddresses;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletOutputStream;
-import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.ByteArrayOutputStream;
 import java.lang.reflect.Field;
 import java.lang.reflect.Proxy;
 import java.net.URI;
@@ -56,51 +54,6 @@ class BrowserFiltersTest {
         f.set(target, value);
     }
 
-    /** What a response was given: status, headers, body. */
-    static final class Recorded {
-        int status = 200;
-        final Map<String, List<String>> headers = new HashMap<>();
-        final ByteArrayOutputStream body = new ByteArrayOutputStream();
-
-        String header(String name) {
-            List<String> values = headers.get(name.toLowerCase());
-            return values == null ? null : String.join(", ", values);
-        }
-
-        HttpServletResponse response() {
-            ServletOutputStream out = new ServletOutputStream() {
-                @Override
-                public boolean isReady() {
-                    return true;
-                }
-
-                @Override
-                public void setWriteListener(WriteListener listener) {
-                }
-
-                @Override
-                public void write(int b) {
-                    body.write(b);
-                }
-            };
-            return (HttpServletResponse) Proxy.newProxyInstance(getClass().getClassLoader(),
-                    new Class<?>[] {HttpServletResponse.class}, (proxy, m, args) -> {
-                        switch (m.getName()) {
-                            case "setHeader" -> headers.put(((String) args[0]).toLowerCase(), new ArrayList<>(List.of((String) args[1])));
-                            case "addHeader" -> headers.computeIfAbsent(((String) args[0]).toLowerCase(), n -> new ArrayList<>()).add((String) args[1]);
-                            case "setStatus" -> status = (Integer) args[0];
-                            case "setContentType" -> headers.put("content-type", new ArrayList<>(List.of((String) args[0])));
-                            case "getOutputStream" -> {
-                                return out;
-                            }
-                            default -> {
-                            }
-                        }
-                        return null;
-                    });
-        }
-    }
-
     private static HttpServletRequest request(String method, String path, Map<String, String> headers) {
         Map<String, String> lower = new HashMap<>();
         headers.forEach((name, value) -> lower.put(name.toLowerCase(), value));
@@ -125,7 +78,7 @@ class BrowserFiltersTest {
 
     @Test
     void anAllowedOriginsPreflightIsAnsweredWithCredentials() throws Exception {
-        Recorded answer = new Recorded();
+        RecordedResponse answer = new RecordedResponse();
         Chain chain = new Chain();
         cors().doFilter(request("OPTIONS", "/api/login", Map.of("Origin", SPA, "Access-Control-Request-Method", "POST",
                 "Access-Control-Request-Headers", "Content-Type, X-Evil")), answer.response(), chain);
@@ -140,7 +93,7 @@ class BrowserFiltersTest {
 
     @Test
     void anotherOriginsPreflightIs403AndItsRequestsGetNoCorsHeader() throws Exception {
-        Recorded preflight = new Recorded();
+        RecordedResponse preflight = new RecordedResponse();
         Chain chain = new Chain();
         cors().doFilter(request("OPTIONS", "/api/login", Map.of("Origin", "https://evil.example",
                 "Access-Control-Request-Method", "POST")), preflight.response(), chain);
@@ -150,12 +103,12 @@ class BrowserFiltersTest {
         assertNull(preflight.header("Access-Control-Allow-Origin"));
         assertEquals(AuditEvent.Kind.CROSS_SITE_REFUSED, events.get(0).what());
 
-        Recorded plain = new Recorded();
+        RecordedResponse plain = new RecordedResponse();
         Chain through = new Chain();
         cors().doFilter(request("GET", "/api/login-url", Map.of("Origin", "https://evil.example")), plain.response(), through);
         assertTrue(through.called, "a simple request goes on: its page just cannot read the answer");
         assertNull(plain.header("Access-Control-Allow-Origin"));
-        Recorded noOrigin = new Recorded();
+        RecordedResponse noOrigin = new RecordedResponse();
         cors().doFilter(request("POST", "/api/login", Map.of()), noOrigin.response(), new Chain());
         assertTrue(noOrigin.headers.isEmpty(), "nothing for a client without Origin: " + noOrigin.headers);
     }
@@ -163,7 +116,7 @@ class BrowserFiltersTest {
     @Test
     void everyAnswerIsNosniffAndFramelessAndALinksPageSendsNoReferrer() throws Exception {
         for (String path : List.of("/", "/api/login", "/app.js", "/link/", "/api/link/eyJ.x.y", "/api/link")) {
-            Recorded answer = new Recorded();
+            RecordedResponse answer = new RecordedResponse();
             Chain chain = new Chain();
             new SecurityHeaders().doFilter(request("GET", path, Map.of()), answer.response(), chain);
             assertTrue(chain.called);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.altscodex.jakarta.RecordedResponse;
 import com.altscodex.jakarta.audit.Audit;
 import com.altscodex.jakarta.config.AltsCodexSettings;
 import com.altscodex.jakarta.config.ClientCredentials;
@@ -21,12 +22,9 @@ import jakarta.security.auth.message.AuthStatus;
 import jakarta.security.auth.message.MessageInfo;
 import jakarta.security.auth.message.callback.CallerPrincipalCallback;
 import jakarta.security.auth.message.callback.GroupPrincipalCallback;
-import jakarta.servlet.ServletOutputStream;
-import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.ByteArrayOutputStream;
 import java.lang.reflect.Proxy;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -53,7 +51,7 @@ class SessionAuthModuleTest {
     private final BrowserOrigins origins = new BrowserOrigins(SETTINGS, new Audit(event -> { }, Clock.systemUTC()),
             new ClientAddresses(List.of()));
     private final List<Callback> told = new ArrayList<>();
-    private final SessionAuthModule module = new SessionAuthModule(new SessionCheck(() -> sessions, () -> origins));
+    private final SessionAuthModule module = new SessionAuthModule(new SessionCheck(sessions, origins));
     private final Subject client = new Subject();
 
     SessionAuthModuleTest() throws Exception {
@@ -81,14 +79,16 @@ class SessionAuthModuleTest {
         Exchange open = new Exchange("GET", Map.of(), false);
         assertEquals(AuthStatus.SUCCESS, module.validateRequest(open.message(), client, null));
         assertNull(assertInstanceOf(CallerPrincipalCallback.class, told.get(0)).getPrincipal(), "a caller without a name");
-        assertEquals(0, open.status, "nothing answered");
+        assertEquals(200, open.answer.status, "no status set");
+        assertEquals("", open.body(), "nothing answered");
+        assertNull(open.answer.header("Content-Type"), "nothing answered");
 
         Exchange guarded = new Exchange("GET", Map.of(), true);
         assertEquals(AuthStatus.SEND_FAILURE, module.validateRequest(guarded.message(), client, null));
-        assertEquals(401, guarded.status);
+        assertEquals(401, guarded.answer.status);
         assertTrue(guarded.body().contains("\"code\":\"SESSION_REQUIRED\""), guarded.body());
-        assertEquals("Bearer realm=\"altscodex\"", guarded.headers.get("WWW-Authenticate"));
-        assertEquals("application/json", guarded.headers.get("Content-Type"));
+        assertEquals("Bearer realm=\"altscodex\"", guarded.answer.header("WWW-Authenticate"));
+        assertEquals("application/json", guarded.answer.header("Content-Type"));
     }
 
     @Test
@@ -96,7 +96,9 @@ class SessionAuthModuleTest {
         Exchange asked = new Exchange("GET", Map.of(), true);
         asked.attributes.put("org.glassfish.soteria.security.message.request.authentication", Boolean.TRUE);
         assertEquals(AuthStatus.SUCCESS, module.validateRequest(asked.message(), client, null));
-        assertEquals(0, asked.status, "Payara goes on to the @PermitAll method: nothing may be written");
+        assertEquals(200, asked.answer.status, "no status set");
+        assertEquals("", asked.body(), "Payara goes on to the @PermitAll method: nothing may be written");
+        assertNull(asked.answer.header("Content-Type"), "Payara goes on to the @PermitAll method: nothing may be written");
     }
 
     @Test
@@ -120,7 +122,7 @@ class SessionAuthModuleTest {
 
         Exchange guarded = new Exchange("POST", headers, true);
         assertEquals(AuthStatus.SEND_FAILURE, module.validateRequest(guarded.message(), client, null));
-        assertEquals(403, guarded.status);
+        assertEquals(403, guarded.answer.status);
         assertTrue(guarded.body().contains("\"code\":\"CROSS_SITE_REQUEST\""), guarded.body());
 
         Exchange sameSite = new Exchange("POST", Map.of("Cookie", "game_session=" + token(), "Origin", "https://game.example"), false);
@@ -138,12 +140,9 @@ class SessionAuthModuleTest {
     /** A request and the answer written to it, as a container hands them over in a {@link MessageInfo}. */
     private static final class Exchange {
         final Map<String, Object> attributes = new HashMap<>();
-        final Map<String, String> headers = new HashMap<>();
-        final ByteArrayOutputStream written = new ByteArrayOutputStream();
+        final RecordedResponse answer = new RecordedResponse();
         final HttpServletRequest request;
-        final HttpServletResponse response;
         final boolean mandatory;
-        int status;
 
         Exchange(String method, Map<String, String> requestHeaders, boolean mandatory) {
             this.mandatory = mandatory;
@@ -167,36 +166,10 @@ class SessionAuthModuleTest {
                         case "setAttribute" -> attributes.put((String) args[0], args[1]);
                         default -> null;
                     });
-            ServletOutputStream out = new ServletOutputStream() {
-                @Override
-                public boolean isReady() {
-                    return true;
-                }
-
-                @Override
-                public void setWriteListener(WriteListener listener) {
-                }
-
-                @Override
-                public void write(int b) {
-                    written.write(b);
-                }
-            };
-            response = (HttpServletResponse) Proxy.newProxyInstance(getClass().getClassLoader(),
-                    new Class<?>[] {HttpServletResponse.class}, (proxy, m, args) -> switch (m.getName()) {
-                        case "setStatus" -> {
-                            status = (Integer) args[0];
-                            yield null;
-                        }
-                        case "setHeader" -> headers.put((String) args[0], (String) args[1]);
-                        case "setContentType" -> headers.put("Content-Type", (String) args[0]);
-                        case "getOutputStream" -> out;
-                        default -> null;
-                    });
         }
 
         String body() {
-            return written.toString(StandardCharsets.UTF_8);
+            return answer.body.toString(StandardCharsets.UTF_8);
         }
 
         MessageInfo message() {
@@ -212,7 +185,7 @@ class SessionAuthModuleTest {
 
                 @Override
                 public Object getResponseMessage() {
-                    return response;
+                    return answer.response();
                 }
 
                 @Override
