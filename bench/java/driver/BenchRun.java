@@ -104,20 +104,28 @@ public final class BenchRun {
         if (bench.options.profile()) {
             Profiling.run(bench, server, Path.of(System.getProperty("bench.profilerJar", "")));
         }
-        Hostile.Result hostile = new Hostile(bench, server, mock).run();
-        Capacity.Result capacity = Capacity.measure(bench, server, mock);
-        Drain.Result drain = Drain.measure(bench, server, capacity);
-        RedisStore.Row redis = RedisStore.measure(bench, war, env, Path.of(read("redis-jar.txt")));
-        boolean leaked = leaked(List.of(clientSecret, sessionKey), "server.log", "server-redis.log", "mock.log");
-        mock.child().stop();
-
-        Results.Header header = new Results.Header(Machine.utcNow(bench.clock), Machine.commit(bench.processes), bench.cores,
-                Machine.cpuModel(), Machine.memoryGiB(bench.processes), loadBefore, Machine.javaVersion(bench.processes),
-                bench.serverName, firstMinutes.seconds() + warmed.seconds(), warmed.jitShare(),
-                bench.options.serverJvmOpts());
-        Results results = new Results(header, rows, firstMinutes, redis, hostile, startup, capacity, drain, leaked,
-                Floor.read(bench.file("floor/floor.md")));
-        String report = Report.write(plan, bench.options.server(), results);
+        Results.Header header;
+        Results results;
+        String report;
+        if (bench.options.warmUpOnly()) {
+            server.child().stop();
+            mock.child().stop();
+            header = header(loadBefore, firstMinutes, warmed);
+            results = new Results(header, rows, firstMinutes, null, null, startup, null, null,
+                    leaked(List.of(clientSecret, sessionKey), "server.log", "mock.log"), null);
+            report = Report.writeWarmUp(plan, results);
+        } else {
+            Hostile.Result hostile = new Hostile(bench, server, mock).run();
+            Capacity.Result capacity = Capacity.measure(bench, server, mock);
+            Drain.Result drain = Drain.measure(bench, server, capacity);
+            RedisStore.Row redis = RedisStore.measure(bench, war, env, Path.of(read("redis-jar.txt")));
+            boolean leaked = leaked(List.of(clientSecret, sessionKey), "server.log", "server-redis.log", "mock.log");
+            mock.child().stop();
+            header = header(loadBefore, firstMinutes, warmed);
+            results = new Results(header, rows, firstMinutes, redis, hostile, startup, capacity, drain, leaked,
+                    Floor.read(bench.file("floor/floor.md")));
+            report = Report.write(plan, bench.options.server(), results);
+        }
         if (LatencyPlot.draw(bench, rows)) {
             report += "![latency](latency.png)\n";
         }
@@ -135,6 +143,13 @@ public final class BenchRun {
         System.out.println();
         System.out.flush();
         bench.log.info("written to " + bench.file("results.md") + "; logs in " + bench.out + "/");
+    }
+
+    private Results.Header header(String loadBefore, FirstMinutes.Result firstMinutes, WarmUp.Outcome warmed) {
+        return new Results.Header(Machine.utcNow(bench.clock), Machine.commit(bench.processes), bench.cores,
+                Machine.cpuModel(), Machine.memoryGiB(bench.processes), loadBefore, Machine.javaVersion(bench.processes),
+                bench.serverName, firstMinutes.seconds() + warmed.seconds(), warmed.jitShare(),
+                bench.options.serverJvmOpts());
     }
 
     /** "Payara Micro 6.2025.10": the server's name and the version the pom gives it */

@@ -67,10 +67,10 @@ final class FirstMinutes {
         List<Window> windows = new ArrayList<>();
         for (int i = 0; i < plan.firstMinutesWindows(); i++) {
             long serverBefore = bench.proc.cpuTicks(server.pid());
-            long jitBefore = bench.proc.jitGcTicks(server.pid()).jit();
+            long jitBefore = server.jitGc().jit();
             Wrk.Run run = bench.wrk.run(url, Plan.TARGET_CONNECTIONS, plan.windowSeconds(), bench.file("wrk-first-minutes.txt"));
             long serverTicks = bench.proc.cpuTicks(server.pid()) - serverBefore;
-            long jitTicks = bench.proc.jitGcTicks(server.pid()).jit() - jitBefore;
+            long jitTicks = server.jitGc().jit() - jitBefore;
             windows.add(new Window(i, serverTicks, jitTicks, run.require()));
         }
         Result result = new Result(plan.windowSeconds(), plan.earlyFrom(), plan.earlySeconds(), windows, bench.clkTck);

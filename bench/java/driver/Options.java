@@ -4,12 +4,13 @@ import java.util.List;
 
 /**
  * bench/run's options: {@code [--server payara|wildfly|liberty] [--quick] [--profile] [--no-build]
- * [--jvm-opt OPTION]...}; each {@code --jvm-opt} adds one option to the server's JVM, after the
- * benchmark's own, to measure a setting against the same run without it.
+ * [--warm-up-only] [--jvm-opt OPTION]...}; each {@code --jvm-opt} adds one option to the server's JVM,
+ * after the benchmark's own, to measure a setting against the same run without it, and
+ * {@code --warm-up-only} stops after the settled rows, which is what such a setting is judged by.
  */
-record Options(String server, boolean quick, boolean profile, boolean build, List<String> jvmOpts) {
+record Options(String server, boolean quick, boolean profile, boolean build, boolean warmUpOnly, List<String> jvmOpts) {
     static final String USAGE = "usage: bench/run [--server payara|wildfly|liberty] [--quick] [--profile] [--no-build]"
-            + " [--jvm-opt OPTION]...";
+            + " [--warm-up-only] [--jvm-opt OPTION]...";
     static final List<String> SERVERS = List.of("payara", "wildfly", "liberty");
 
     /** a wrong option: its message, for standard error, and exit status 2 */
@@ -25,6 +26,7 @@ record Options(String server, boolean quick, boolean profile, boolean build, Lis
         boolean quick = false;
         boolean profile = false;
         boolean build = true;
+        boolean warmUpOnly = false;
         String server = "payara";
         List<String> jvmOpts = new java.util.ArrayList<>();
         for (int i = 0; i < args.length; i++) {
@@ -33,6 +35,7 @@ record Options(String server, boolean quick, boolean profile, boolean build, Lis
                 case "--quick" -> quick = true;
                 case "--profile" -> profile = true;
                 case "--no-build" -> build = false;
+                case "--warm-up-only" -> warmUpOnly = true;
                 case "--server" -> server = ++i < args.length ? args[i] : "";
                 case "--jvm-opt" -> {
                     String opt = ++i < args.length ? args[i] : "";
@@ -52,7 +55,7 @@ record Options(String server, boolean quick, boolean profile, boolean build, Lis
         if (!SERVERS.contains(server)) {
             throw new UsageError("bench/run: --server payara, wildfly or liberty");
         }
-        return new Options(server, quick, profile, build, List.copyOf(jvmOpts));
+        return new Options(server, quick, profile, build, warmUpOnly, List.copyOf(jvmOpts));
     }
 
     /** the server JVM's options: the benchmark's, then those of {@code --jvm-opt} */

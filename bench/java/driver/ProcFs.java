@@ -5,7 +5,9 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What the benchmark reads from {@code /proc}: a process's CPU ticks, those of its JIT and GC
@@ -39,22 +41,62 @@ final class ProcFs {
     JitGc jitGcTicks(long pid) {
         long jit = 0;
         long gc = 0;
+        for (JitGc thread : jitGcByThread(pid).values()) {
+            jit += thread.jit();
+            gc += thread.gc();
+        }
+        return new JitGc(jit, gc);
+    }
+
+    /** each JIT and GC thread's ticks, by its thread id */
+    Map<Long, JitGc> jitGcByThread(long pid) {
+        Map<Long, JitGc> threads = new HashMap<>();
         for (Path task : list(root.resolve(pid + "/task"))) {
             String name;
             long ticks;
+            long tid;
             try {
+                tid = Long.parseLong(task.getFileName().toString());
                 name = stripNewline(Files.readString(task.resolve("comm")));
                 ticks = ticks(Files.readString(task.resolve("stat")));
             } catch (IOException | RuntimeException gone) {
                 continue;   // the thread ended meanwhile
             }
             if (name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler")) {
-                jit += ticks;
+                threads.put(tid, new JitGc(ticks, 0));
             } else if (name.startsWith("G1 ") || name.startsWith("GC Thread")) {
-                gc += ticks;
+                threads.put(tid, new JitGc(0, ticks));
             }
         }
-        return new JitGc(jit, gc);
+        return threads;
+    }
+
+    /**
+     * A JVM's JIT and GC ticks counted from its first reading on, never falling. The JDK starts
+     * and ends compiler threads with the load, so the sum over the live ones falls when one ends
+     * (a window once showed the JIT at -20% of the server's CPU); here each reading adds what each
+     * live thread ran since the one before, and a thread that ended keeps what was counted of it.
+     */
+    final class Counter {
+        private final long pid;
+        private Map<Long, JitGc> last = Map.of();
+        private long jit;
+        private long gc;
+
+        Counter(long pid) {
+            this.pid = pid;
+        }
+
+        synchronized JitGc read() {
+            Map<Long, JitGc> now = jitGcByThread(pid);
+            for (Map.Entry<Long, JitGc> thread : now.entrySet()) {
+                JitGc before = last.getOrDefault(thread.getKey(), new JitGc(0, 0));
+                jit += Math.max(0, thread.getValue().jit() - before.jit());
+                gc += Math.max(0, thread.getValue().gc() - before.gc());
+            }
+            last = now;
+            return new JitGc(jit, gc);
+        }
     }
 
     /** the Threads: line of /proc/PID/status */

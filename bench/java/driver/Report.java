@@ -35,6 +35,20 @@ final class Report {
         return String.join("\n", report.out) + "\n";
     }
 
+    /**
+     * The report of {@code --warm-up-only}: start-up, the first minutes and the settled rows, what
+     * a JVM setting is judged by, and nothing of the phases it skipped.
+     */
+    static String writeWarmUp(Plan plan, Results results) {
+        Report report = new Report(plan, "", results);
+        report.header();
+        report.throughput();
+        report.firstMinutes();
+        report.line("Warm-up only (`--warm-up-only`): the hostile clients, waiting logins, drain, Redis store and targets"
+                + " were not measured." + (results.secretLeaked() ? " A SECRET WAS FOUND IN A LOG." : ""));
+        return String.join("\n", report.out) + "\n";
+    }
+
     /** how far a settled login's CPU may be above the floor's, in ms */
     static final double CPU_ABOVE_FLOOR = 0.15;
     /** the first minutes' CPU per login against the settled figure */

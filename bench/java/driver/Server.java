@@ -17,6 +17,8 @@ final class Server {
     private final String logName;
     private final boolean appendLog;
     private final Map<String, String> env;
+    private ProcFs.Counter jitGc;
+    private long jitGcPid;
     private Child child;
 
     /**
@@ -95,6 +97,16 @@ final class Server {
         child.await();
     }
 
+    /** its JVM's JIT and GC ticks so far, never falling (ProcFs.Counter): one counter per JVM, a restart's new */
+    synchronized ProcFs.JitGc jitGc() {
+        if (jitGc == null || jitGcPid != pid()) {
+            jitGcPid = pid();
+            jitGc = bench.proc.new Counter(jitGcPid);
+            jitGc.read();   // from now on
+        }
+        return jitGc.read();
+    }
+
     /** the CPU ticks of its JVM and of that JVM's JIT threads, for the warm-up */
     WarmUp.Meter meter() {
         return new WarmUp.Meter() {
@@ -105,7 +117,7 @@ final class Server {
 
             @Override
             public long jitTicks() {
-                return bench.proc.jitGcTicks(pid()).jit();
+                return jitGc().jit();
             }
         };
     }

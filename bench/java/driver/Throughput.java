@@ -24,7 +24,7 @@ final class Throughput {
         for (int c : bench.plan.concurrencies()) {
             bench.wrk.run(url, c, bench.plan.warmup(), bench.file("wrk-warmup-" + c + ".txt"));
             long serverBefore = bench.proc.cpuTicks(server.pid());
-            ProcFs.JitGc jitGcBefore = bench.proc.jitGcTicks(server.pid());
+            ProcFs.JitGc jitGcBefore = server.jitGc();
             long mockBefore = bench.proc.cpuTicks(mock.child().pid());
             long allBefore = bench.proc.allTicks();
             long started = bench.clock.millis();
@@ -33,7 +33,7 @@ final class Throughput {
             Wrk.Run run = bench.wrk.run(url, c, bench.plan.duration(), bench.file("wrk-" + c + ".txt"));
             long logBytes = bench.size(server.logName()) - logBefore;
             long serverTicks = bench.proc.cpuTicks(server.pid()) - serverBefore;
-            ProcFs.JitGc jitGcAfter = bench.proc.jitGcTicks(server.pid());
+            ProcFs.JitGc jitGcAfter = server.jitGc();
             long mockTicks = bench.proc.cpuTicks(mock.child().pid()) - mockBefore;
             long allTicks = bench.proc.allTicks() - allBefore;
             CpuUse cpu = new CpuUse(serverTicks, jitGcAfter.jit() - jitGcBefore.jit(), jitGcAfter.gc() - jitGcBefore.gc(),

@@ -3,13 +3,14 @@ package driver;
 public final class OptionsTest {
     @Test
     public void theDefaultIsAFullBuiltRunOnPayara() throws Exception {
-        Check.equal(new Options("payara", false, false, true, java.util.List.of()), Options.parse());
+        Check.equal(new Options("payara", false, false, true, false, java.util.List.of()), Options.parse());
     }
 
     @Test
     public void everyOption() throws Exception {
-        Check.equal(new Options("wildfly", true, true, false, java.util.List.of()), Options.parse("--quick", "--profile", "--no-build", "--server", "wildfly"));
-        Check.equal(new Options("liberty", false, false, true, java.util.List.of()), Options.parse("--server=liberty"));
+        Check.equal(new Options("wildfly", true, true, false, true, java.util.List.of()),
+                Options.parse("--quick", "--profile", "--no-build", "--warm-up-only", "--server", "wildfly"));
+        Check.equal(new Options("liberty", false, false, true, false, java.util.List.of()), Options.parse("--server=liberty"));
     }
 
     @Test

@@ -45,6 +45,28 @@ public final class ProcFsTest {
         Check.equal(40L + 5 + 30 + 3, ticks.gc());
     }
 
+    /** The JDK ends a compiler thread when the queue is short: what it ran stays counted. */
+    @Test
+    public void theJitCountNeverFallsWhenACompilerThreadEnds() throws Exception {
+        FakeProc fake = new FakeProc()
+                .thread(100, "C2 CompilerThre", 700, 0)
+                .thread(100, "C2 CompilerThre", 300, 0)
+                .thread(100, "GC Thread#0", 40, 0);
+        ProcFs.Counter counter = fake.procFs().new Counter(100);
+        Check.equal(new ProcFs.JitGc(1000, 40), counter.read());
+        // the second compiler thread (task 100002) ends; the first runs 50 more ticks
+        java.nio.file.Path ended = fake.root.resolve("100/task/100002");
+        java.nio.file.Files.delete(ended.resolve("comm"));
+        java.nio.file.Files.delete(ended.resolve("stat"));
+        java.nio.file.Files.delete(ended);
+        fake.file("100/task/100001/stat", FakeProc.stat(100001, "C2 CompilerThre", 750, 0, 0, 0));
+        Check.equal(new ProcFs.JitGc(1050, 40), counter.read());
+        Check.equal(750L, fake.procFs().jitGcTicks(100).jit());
+        // a new one starts with 20 ticks: all of them are new
+        fake.thread(100, "C1 CompilerThre", 20, 0);
+        Check.equal(new ProcFs.JitGc(1070, 40), counter.read());
+    }
+
     @Test
     public void ticksOfANameWithoutSpacesAreUtimeAndStime() {
         Check.equal(1750L, ProcFs.ticks(FakeProc.stat(1, "java", 1500, 250, 0, 0)));

@@ -68,6 +68,20 @@ public final class ReportTest {
     }
 
     @Test
+    public void aWarmUpOnlyReportHasTheFirstMinutesAndTheRowsAndNothingItSkipped() {
+        Results full = quickRun(null);
+        Results warmUp = new Results(full.header(), full.rows(), full.firstMinutes(), null, null, full.startup(), null, null, false,
+                null);
+        String report = Report.writeWarmUp(Plan.of(true), warmUp);
+        Check.isTrue(report.contains("| 64 | 84 | 670.5 |"), report);
+        Check.isTrue(report.contains("Start-up, launch to the first successful login: 23.3 s."), report);
+        Check.isTrue(report.contains("| 4–6 s | 200 | 400.0 | 0 |"), report);
+        Check.isTrue(report.contains("were not measured."), report);
+        Check.isTrue(!report.contains("Redis") || report.contains("Redis store and targets were not measured"), report);
+        Check.isTrue(!report.contains("SECRET"), report);
+    }
+
+    @Test
     public void withoutARunAt64TheTargetsAt64AreLeftOut() {
         Results at64 = quickRun(null);
         Throughput.Row row16 = new Throughput.Row(16, "900", "15.0", "20.0", "30.0", "40.0", "0", "1.100", "3% / 1%", "0.400",
