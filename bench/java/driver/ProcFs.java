@@ -34,21 +34,7 @@ final class ProcFs {
         return ticks(read(root.resolve(pid + "/stat")));
     }
 
-    /**
-     * The ticks of a JVM's JIT compiler threads (C1, C2) and its GC threads (G1's and the
-     * parallel workers'), by each thread's name.
-     */
-    JitGc jitGcTicks(long pid) {
-        long jit = 0;
-        long gc = 0;
-        for (JitGc thread : jitGcByThread(pid).values()) {
-            jit += thread.jit();
-            gc += thread.gc();
-        }
-        return new JitGc(jit, gc);
-    }
-
-    /** each JIT and GC thread's ticks, by its thread id */
+    /** the ticks of each JIT compiler thread (C1, C2) and GC thread (G1's and the parallel workers'), told by its name, by its thread id */
     Map<Long, JitGc> jitGcByThread(long pid) {
         Map<Long, JitGc> threads = new HashMap<>();
         for (Path task : list(root.resolve(pid + "/task"))) {

@@ -40,7 +40,7 @@ public final class ProcFsTest {
                 .thread(100, "G1Refine", 1000, 1000)   // no "G1 " prefix: neither
                 .thread(100, "main", 9000, 900)
                 .procFs();
-        ProcFs.JitGc ticks = proc.jitGcTicks(100);
+        ProcFs.JitGc ticks = proc.new Counter(100).read();
         Check.equal(700L + 50 + 100 + 10, ticks.jit());
         Check.equal(40L + 5 + 30 + 3, ticks.gc());
     }
@@ -61,7 +61,7 @@ public final class ProcFsTest {
         java.nio.file.Files.delete(ended);
         fake.file("100/task/100001/stat", FakeProc.stat(100001, "C2 CompilerThre", 750, 0, 0, 0));
         Check.equal(new ProcFs.JitGc(1050, 40), counter.read());
-        Check.equal(750L, fake.procFs().jitGcTicks(100).jit());
+        Check.equal(750L, fake.procFs().new Counter(100).read().jit());   // the live threads alone
         // a new one starts with 20 ticks: all of them are new
         fake.thread(100, "C1 CompilerThre", 20, 0);
         Check.equal(new ProcFs.JitGc(1070, 40), counter.read());
@@ -114,7 +114,7 @@ public final class ProcFsTest {
     @Test
     public void aProcessThatIsGoneHasNoThreadsToCount() {
         ProcFs proc = new FakeProc().procFs();
-        Check.equal(new ProcFs.JitGc(0, 0), proc.jitGcTicks(12345));
+        Check.equal(new ProcFs.JitGc(0, 0), proc.new Counter(12345).read());
         Check.fails(IllegalStateException.class, () -> proc.cpuTicks(12345));
     }
 }
