@@ -385,8 +385,13 @@ public class AltsCodexBackend {
     }
 
     private static String prefix(String state) {
-        String head = state.length() > 8 ? state.substring(0, 8) : state;
-        return head.replaceAll("[^A-Za-z0-9_-]", "?");
+        char[] head = state.substring(0, Math.min(8, state.length())).toCharArray();
+        for (int i = 0; i < head.length; i++) {
+            char c = head[i];
+            boolean word = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
+            head[i] = word ? c : '?';
+        }
+        return new String(head);
     }
 
     private static String encode(String value) {

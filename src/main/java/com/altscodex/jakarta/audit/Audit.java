@@ -72,7 +72,7 @@ public class Audit {
                 .append(" slot=").append(shown(event.slotId()))
                 .append(" state=").append(shown(event.state()));
         if (event.detail() != null) {
-            line.append(' ').append(event.detail().replaceAll("\\p{Cntrl}", "?"));
+            line.append(' ').append(replaced(event.detail(), false));
         }
         return line.toString();
     }
@@ -86,6 +86,25 @@ public class Audit {
 
     /** A value as a log line shows it: one word, {@code -} for none. */
     public static String shown(String value) {
-        return value == null || value.isEmpty() ? "-" : value.replaceAll("[\\s\\p{Cntrl}]", "?");
+        return value == null || value.isEmpty() ? "-" : replaced(value, true);
+    }
+
+    /**
+     * Control characters (and spaces too, if asked) as {@code ?}, so a value cannot forge a line
+     * or a field. A loop, not a regular expression: it runs for every login, and most values need
+     * no change, so they are returned as they are.
+     */
+    private static String replaced(String value, boolean spaces) {
+        char[] chars = null;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < ' ' || c == 0x7F || (spaces && c == ' ')) {
+                if (chars == null) {
+                    chars = value.toCharArray();
+                }
+                chars[i] = '?';
+            }
+        }
+        return chars == null ? value : new String(chars);
     }
 }

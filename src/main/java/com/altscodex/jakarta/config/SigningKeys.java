@@ -23,9 +23,9 @@ public final class SigningKeys {
     private static final String ALGORITHM = "HmacSHA256";
 
     private final String signingId;
-    private final Map<String, SecretKeySpec> byId;
+    private final Map<String, Key> byId;
 
-    private SigningKeys(Map<String, SecretKeySpec> byId) {
+    private SigningKeys(Map<String, Key> byId) {
         this.byId = Map.copyOf(byId);
         this.signingId = byId.keySet().iterator().next();
     }
@@ -35,12 +35,12 @@ public final class SigningKeys {
         if (keys.isEmpty()) {
             throw new IllegalArgumentException("no signing key");
         }
-        Map<String, SecretKeySpec> byId = new LinkedHashMap<>();
+        Map<String, Key> byId = new LinkedHashMap<>();
         for (byte[] key : keys) {
             if (key.length < MIN_BYTES) {
                 throw new IllegalArgumentException("a signing key is shorter than " + MIN_BYTES * 8 + " bits");
             }
-            byId.putIfAbsent(idOf(key), new SecretKeySpec(key, ALGORITHM));
+            byId.computeIfAbsent(idOf(key), id -> Key.of(new SecretKeySpec(key, ALGORITHM)));
         }
         return new SigningKeys(byId);
     }
@@ -63,20 +63,44 @@ public final class SigningKeys {
 
     /** The MAC of {@code signed} under the signing key. */
     public byte[] mac(byte[] signed) {
-        return mac(byId.get(signingId), signed);
+        return byId.get(signingId).fresh().doFinal(signed);
     }
 
     /** The MAC of {@code signed} under the key of this id, or null when the id is not one of ours. */
     public byte[] mac(String id, byte[] signed) {
-        SecretKeySpec key = byId.get(id);
-        return key == null ? null : mac(key, signed);
+        Key key = byId.get(id);
+        return key == null ? null : key.fresh().doFinal(signed);
     }
 
-    private static byte[] mac(SecretKeySpec key, byte[] signed) {
+    /**
+     * A key and a Mac keyed with it that is never used itself (a Mac is not thread-safe), only
+     * copied: a copy skips the provider lookup and key set-up that {@code getInstance} and
+     * {@code init} cost on every session cookie.
+     */
+    private record Key(SecretKeySpec spec, Mac keyed) {
+        static Key of(SecretKeySpec spec) {
+            return new Key(spec, newMac(spec));
+        }
+
+        Mac fresh() {
+            try {
+                return (Mac) keyed.clone();
+            } catch (CloneNotSupportedException e) {
+                return newMac(spec);
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "Key[" + ALGORITHM + "]";
+        }
+    }
+
+    private static Mac newMac(SecretKeySpec spec) {
         try {
             Mac mac = Mac.getInstance(ALGORITHM);
-            mac.init(key);
-            return mac.doFinal(signed);
+            mac.init(spec);
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("every JDK has " + ALGORITHM, e);
         }

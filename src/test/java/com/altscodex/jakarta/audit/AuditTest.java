@@ -1,6 +1,7 @@
 package com.altscodex.jakarta.audit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.altscodex.jakarta.audit.AuditEvent.Kind;
@@ -54,6 +55,16 @@ class AuditTest {
         assertEquals(Level.INFO, lines.get(1).getLevel());
         assertEquals("LOGOUT address=203.0.113.7 slot=slot?42? state=-", lines.get(1).getMessage(),
                 "one line, whatever a value holds");
+    }
+
+    @Test
+    void aValueShowsAsOneWordAndADetailAsOneLine() {
+        assertEquals("-", Audit.shown(null));
+        assertEquals("-", Audit.shown(""));
+        assertSame("https://game.example", Audit.shown("https://game.example"), "nothing to change, nothing copied");
+        assertEquals("a?b?c?d?eé", Audit.shown("a b\tc\u007fd\u0000eé"), "spaces, tabs, DEL and NUL; not letters");
+        assertEquals("LOGOUT address=- slot=- state=- two words?forged line?",
+                Audit.line(new AuditEvent(Kind.LOGOUT, NOW, null, null, null, "two words\rforged line\u007f")));
     }
 
     @Test
