@@ -29,7 +29,7 @@ public final class ProfileShares {
     static {
         PARTS.put("the login endpoint's own work on its request thread (LoginEndpoint.login)", Pattern.compile("altscodex/jakarta/rest/LoginEndpoint\\.login$"));
         PARTS.put("the callback endpoint's own work (CallbackEndpoint.callback)", Pattern.compile("altscodex/jakarta/rest/CallbackEndpoint\\.callback$"));
-        PARTS.put("DeOAuth calls with the circuit breaker's interceptor (DeOAuthCircuit.send)", Pattern.compile("altscodex/jakarta/client/DeOAuthCircuit[^/]*\\.send$"));
+        PARTS.put("DeOAuth calls through the circuit breaker (DeOAuthCircuit.send)", Pattern.compile("altscodex/jakarta/client/DeOAuthCircuit[^/]*\\.send$"));
         PARTS.put("… of them the Rest Client's call itself (DirectTransport.exchange)", Pattern.compile("altscodex/jakarta/client/DirectTransport\\.exchange$"));
         PARTS.put("a login settled and answered (PendingLogins.complete)", Pattern.compile("altscodex/jakarta/pending/\\w+PendingLogins\\.complete$"));
         PARTS.put("Jakarta Security's bridge to the session mechanism", Pattern.compile("soteria|jaspic|Jaspic|elytron/http|ws/security/javaeesec"));

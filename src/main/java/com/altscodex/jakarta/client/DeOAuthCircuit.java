@@ -1,45 +1,49 @@
 package com.altscodex.jakarta.client;
 
-import com.altscodex.jakarta.metrics.LoginObserver;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
+import com.altscodex.jakarta.config.CircuitSettings;
 import jakarta.ws.rs.core.Response;
-import java.time.temporal.ChronoUnit;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
-import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 
 /**
- * Every DeOAuth call goes through this one method, so one circuit breaker watches the whole
- * server: after repeated outages (no answer, 5xx, timeouts) logins fail at once with
- * UPSTREAM_UNAVAILABLE instead of piling up. Answers (4xx, {@code success:false}) return
- * normally and never count, and nothing is retried: an expired JWT or a bad secret is not cured
- * by asking again, and a code is single-use.
+ * One circuit breaker watches every DeOAuth call of the server: after repeated outages (no
+ * answer, 5xx, timeouts) logins fail at once with UPSTREAM_UNAVAILABLE instead of piling up.
+ * Answers (4xx, {@code success:false}) never count, and nothing is retried: an expired JWT or a
+ * bad secret is not cured by asking again, and a code is single-use.
  *
- * <p>No {@code @Timeout}: the client's connect and read timeouts ({@code altscodex.http-timeout})
- * already bound every call, and on Payara each {@code @Timeout} scheduled a task on a managed
- * executor that captures context, a tenth of a login's CPU (docs/performance.md).
- *
- * <p>Tune it with MicroProfile Config, e.g.
- * {@code com.altscodex.jakarta.client.DeOAuthCircuit/send/CircuitBreaker/delay=10} (environment:
- * {@code COM_ALTSCODEX_JAKARTA_CLIENT_DEOAUTHCIRCUIT_SEND_…}). A value keeps the annotation's unit,
- * seconds, unless {@code …/delayUnit} is set as well.
+ * <p>The breaker is the module's own ({@link CircuitBreaker}), no longer a Fault Tolerance
+ * {@code @CircuitBreaker} on a bean method: the interceptor cost a login 0.08 ms of CPU on Payara,
+ * six percent (docs/performance.md), and a breaker per client cannot be an annotation. Its
+ * settings keep Fault Tolerance's keys, named after this class and its former method
+ * ({@link com.altscodex.jakarta.config.SettingsReader#circuit}).
  */
-@ApplicationScoped
-public class DeOAuthCircuit {
-    private DirectTransport reader;
+final class DeOAuthCircuit {
+    private final DirectTransport reader;
+    private final CircuitBreaker breaker;
 
-    protected DeOAuthCircuit() {
+    DeOAuthCircuit(CircuitSettings settings, DirectTransport reader, LongSupplier nanoTime) {
+        this.reader = reader;
+        this.breaker = new CircuitBreaker(settings, nanoTime);
     }
 
-    @Inject
-    public DeOAuthCircuit(LoginObserver observer) {
-        this.reader = new DirectTransport(observer, Runnable::run);
+    /** A permit for one call, or {@link CircuitBreaker#REFUSED} while the circuit is open. */
+    long permit() {
+        return breaker.permit();
     }
 
-    /** Blocks this (managed) thread for one call; {@link GuardedTransport} never calls it on a request thread. */
-    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS,
-            successThreshold = 1)
-    public WireAnswer send(String endpoint, Supplier<Response> call) {
-        return reader.exchange(endpoint, call);
+    /** Makes the call in this thread with a permit of {@link #permit()}, and counts its outcome. */
+    WireAnswer send(long permit, String endpoint, Supplier<Response> call) {
+        boolean outage = true;
+        try {
+            WireAnswer answer = reader.exchange(endpoint, call);
+            outage = false;
+            return answer;
+        } finally {
+            breaker.completed(permit, outage);
+        }
+    }
+
+    CircuitBreaker.State state() {
+        return breaker.state();
     }
 }

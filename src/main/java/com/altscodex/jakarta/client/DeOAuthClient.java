@@ -5,7 +5,6 @@ import com.altscodex.jakarta.error.AltsCodexException;
 import com.altscodex.jakarta.error.AuthorizeFailedException;
 import com.altscodex.jakarta.error.ExpiredTokenException;
 import com.altscodex.jakarta.error.UpstreamHttpException;
-import com.altscodex.jakarta.error.UpstreamUnavailableException;
 import com.altscodex.jakarta.wire.SlotInfo;
 import com.altscodex.jakarta.wire.TokenSet;
 import jakarta.json.JsonObject;
@@ -20,7 +19,6 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
-import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.eclipse.microprofile.rest.client.RestClientBuilder;
 
 /**
@@ -136,9 +134,6 @@ public final class DeOAuthClient implements AutoCloseable {
         }
         if (cause instanceof AltsCodexException e) {
             return e;
-        }
-        if (cause instanceof CircuitBreakerOpenException) {
-            return new UpstreamUnavailableException();
         }
         if (cause instanceof UpstreamOutageException outage && outage.answer() != null) {
             return AUTHORIZE.equals(endpoint) ? authorizeRefused(outage.answer())

@@ -20,6 +20,13 @@ public class ContainerProducers {
         return readFrom(ConfigProvider.getConfig());
     }
 
+    @Produces
+    @Singleton
+    CircuitSettings circuit() {
+        Config config = ConfigProvider.getConfig();
+        return SettingsReader.circuit(key -> config.getOptionalValue(key, String.class));
+    }
+
     /**
      * Pools of our own on the platform's default managed thread factory (see
      * {@link BackendExecutors}), looked up by its standard name: a @Resource field is not bound

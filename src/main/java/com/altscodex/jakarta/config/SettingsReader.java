@@ -3,6 +3,7 @@ package com.altscodex.jakarta.config;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -49,6 +50,12 @@ public final class SettingsReader {
     public static final String LIMITS_FAILURES_PER_MINUTE = PREFIX + "limits.failures-per-minute";
     public static final String LIMITS_BURST = PREFIX + "limits.burst";
     public static final String LIMITS_MAX_ADDRESSES = PREFIX + "limits.max-addresses";
+
+    /** Fault Tolerance's key for the breaker's method, kept from when the breaker was its annotation. */
+    public static final String CIRCUIT = "com.altscodex.jakarta.client.DeOAuthCircuit/send/CircuitBreaker/";
+    private static final List<String> CIRCUIT_SCOPES =
+            List.of(CIRCUIT, "com.altscodex.jakarta.client.DeOAuthCircuit/CircuitBreaker/", "CircuitBreaker/");
+    private static final String FAULT_TOLERANCE_ENABLED = "MP_Fault_Tolerance_NonFallback_Enabled";
 
     static final String DEFAULT_AUTH_SERVER_URL = "https://api.altscodex.com";
     static final String DEFAULT_PLATFORM_URL = "https://altscodex.com";
@@ -119,12 +126,80 @@ public final class SettingsReader {
         SessionSettings session = session(redirect);
         LinkSettings links = links(session);
         SecuritySettings security = security(redirect);
+        circuit();
         if (!problems.isEmpty()) {
             throw new InvalidSettingsException(problems);
         }
         return new AltsCodexSettings(ClientCredentials.of(clientId, secret), redirect.toString(),
                 withoutTrailingSlash(auth), withoutTrailingSlash(platform), authorizeTimeout, httpTimeout,
                 maxPending, checkCallbackPath, redis, limits, session, links, security);
+    }
+
+    /**
+     * The circuit breaker's settings, from MicroProfile Fault Tolerance's keys for
+     * {@code DeOAuthCircuit.send} (method, then class, then global scope, as Fault Tolerance looks
+     * them up), with the values the annotation had for any key not set.
+     *
+     * @throws InvalidSettingsException naming every malformed key
+     */
+    public static CircuitSettings circuit(Function<String, Optional<String>> lookup) {
+        SettingsReader reader = new SettingsReader(lookup, SettingsReader::loadable);
+        CircuitSettings settings = reader.circuit();
+        if (!reader.problems.isEmpty()) {
+            throw new InvalidSettingsException(reader.problems);
+        }
+        return settings;
+    }
+
+    private CircuitSettings circuit() {
+        CircuitSettings defaults = CircuitSettings.DEFAULTS;
+        boolean enabled = bool(FAULT_TOLERANCE_ENABLED, true) && bool(circuitKey("enabled"), true);
+        int volume = positiveInt(circuitKey("requestVolumeThreshold"), defaults.requestVolume());
+        int successes = positiveInt(circuitKey("successThreshold"), defaults.successThreshold());
+        String ratioKey = circuitKey("failureRatio");
+        String ratioText = optional(ratioKey, String.valueOf(defaults.failureRatio()));
+        double ratio = defaults.failureRatio();
+        try {
+            ratio = Double.parseDouble(ratioText);
+        } catch (NumberFormatException e) {
+            ratio = Double.NaN;
+        }
+        if (!(ratio >= 0 && ratio <= 1)) {
+            problems.add(ratioKey + "='" + ratioText + "' is not a ratio from 0 to 1 (0.5: half the calls)" + howToSet(ratioKey));
+            ratio = defaults.failureRatio();
+        }
+        String unitKey = circuitKey("delayUnit");
+        String unitText = optional(unitKey, ChronoUnit.SECONDS.name());
+        ChronoUnit unit = ChronoUnit.SECONDS;
+        try {
+            unit = ChronoUnit.valueOf(unitText.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            problems.add(unitKey + "='" + unitText + "' is not a unit of time: use MILLIS or SECONDS" + howToSet(unitKey));
+        }
+        String delayKey = circuitKey("delay");
+        String delayText = optional(delayKey, "5");
+        Duration delay = defaults.delay();
+        try {
+            long amount = Long.parseLong(delayText);
+            if (amount < 0) {
+                throw new NumberFormatException();
+            }
+            delay = unit.getDuration().multipliedBy(amount);
+        } catch (NumberFormatException | ArithmeticException e) {
+            problems.add(delayKey + "='" + delayText + "' is not a whole number of " + unit.name().toLowerCase(Locale.ROOT)
+                    + " (" + delayKey.substring(0, delayKey.length() - "delay".length()) + "delayUnit)" + howToSet(delayKey));
+        }
+        return new CircuitSettings(enabled, volume, ratio, delay, successes);
+    }
+
+    /** The most specific of the breaker's keys that is set, the method's when none is. */
+    private String circuitKey(String parameter) {
+        for (String scope : CIRCUIT_SCOPES) {
+            if (lookup.apply(scope + parameter).filter(v -> !v.isBlank()).isPresent()) {
+                return scope + parameter;
+            }
+        }
+        return CIRCUIT + parameter;
     }
 
     private SecuritySettings security(URI redirect) {

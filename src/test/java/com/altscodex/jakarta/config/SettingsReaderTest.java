@@ -160,6 +160,46 @@ class SettingsReaderTest {
     }
 
     @Test
+    void theCircuitBreakerKeepsFaultTolerancesKeysAndDefaults() {
+        assertEquals(CircuitSettings.DEFAULTS, SettingsReader.circuit(key -> Optional.empty()));
+        assertEquals(10, CircuitSettings.DEFAULTS.failuresToOpen(), "half of 20");
+        Map<String, String> config = new HashMap<>();
+        config.put(SettingsReader.CIRCUIT + "requestVolumeThreshold", "4");
+        config.put(SettingsReader.CIRCUIT + "delay", "1500");
+        config.put(SettingsReader.CIRCUIT + "delayUnit", "MILLIS");
+        config.put("com.altscodex.jakarta.client.DeOAuthCircuit/CircuitBreaker/failureRatio", "0.75");
+        config.put("CircuitBreaker/successThreshold", "2");
+        config.put("CircuitBreaker/requestVolumeThreshold", "99");
+        assertEquals(new CircuitSettings(true, 4, 0.75, Duration.ofMillis(1500), 2),
+                SettingsReader.circuit(key -> Optional.ofNullable(config.get(key))),
+                "the method's key before the class's before the global one, as Fault Tolerance reads them");
+        assertEquals(Duration.ofSeconds(7), SettingsReader.circuit(key -> Optional.ofNullable(
+                Map.of(SettingsReader.CIRCUIT + "delay", "7").get(key))).delay(), "seconds, the annotation's unit");
+        assertFalse(SettingsReader.circuit(key -> Optional.ofNullable(
+                Map.of("MP_Fault_Tolerance_NonFallback_Enabled", "false").get(key))).enabled());
+        assertFalse(SettingsReader.circuit(key -> Optional.ofNullable(
+                Map.of(SettingsReader.CIRCUIT + "enabled", "false").get(key))).enabled());
+    }
+
+    @Test
+    void aMalformedCircuitKeyFailsTheDeploymentWithTheOthers() {
+        Map<String, String> config = valid();
+        config.put(SettingsReader.CIRCUIT + "failureRatio", "1.5");
+        config.put(SettingsReader.CIRCUIT + "delay", "-1");
+        config.put(SettingsReader.CIRCUIT + "delayUnit", "fortnights");
+        config.put(SettingsReader.CIRCUIT + "requestVolumeThreshold", "0");
+        config.put("altscodex.http-timeout", "-5s");
+        InvalidSettingsException e = assertThrows(InvalidSettingsException.class, () -> read(config));
+        assertEquals(5, e.problems().size(), e.getMessage());
+        for (String parameter : new String[] {"failureRatio='1.5'", "delay='-1'", "delayUnit='fortnights'",
+                "requestVolumeThreshold='0'"}) {
+            assertTrue(e.getMessage().contains(SettingsReader.CIRCUIT + parameter), e.getMessage());
+        }
+        assertTrue(e.getMessage().contains("COM_ALTSCODEX_JAKARTA_CLIENT_DEOAUTHCIRCUIT_SEND_CIRCUITBREAKER_DELAY"),
+                e.getMessage());
+    }
+
+    @Test
     void environmentNamesFollowMicroProfileConfigMapping() {
         assertEquals("ALTSCODEX_CLIENT_ID", SettingsReader.environmentName("altscodex.client-id"));
         assertEquals("ALTSCODEX_AUTHORIZE_TIMEOUT", SettingsReader.environmentName("altscodex.authorize-timeout"));
