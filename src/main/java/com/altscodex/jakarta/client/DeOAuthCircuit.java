@@ -42,8 +42,4 @@ final class DeOAuthCircuit {
             breaker.completed(permit, outage);
         }
     }
-
-    CircuitBreaker.State state() {
-        return breaker.state();
-    }
 }

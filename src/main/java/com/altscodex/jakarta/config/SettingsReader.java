@@ -158,7 +158,7 @@ public final class SettingsReader {
         int successes = positiveInt(circuitKey("successThreshold"), defaults.successThreshold());
         String ratioKey = circuitKey("failureRatio");
         String ratioText = optional(ratioKey, String.valueOf(defaults.failureRatio()));
-        double ratio = defaults.failureRatio();
+        double ratio;
         try {
             ratio = Double.parseDouble(ratioText);
         } catch (NumberFormatException e) {
@@ -187,7 +187,7 @@ public final class SettingsReader {
             delay = unit.getDuration().multipliedBy(amount);
         } catch (NumberFormatException | ArithmeticException e) {
             problems.add(delayKey + "='" + delayText + "' is not a whole number of " + unit.name().toLowerCase(Locale.ROOT)
-                    + " (" + delayKey.substring(0, delayKey.length() - "delay".length()) + "delayUnit)" + howToSet(delayKey));
+                    + " (" + unitKey + ")" + howToSet(delayKey));
         }
         return new CircuitSettings(enabled, volume, ratio, delay, successes);
     }
