@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,6 +54,9 @@ class ReplicasIT {
     private static HttpServer receiver;
     private static ServerProcess a;
     private static ServerProcess b;
+    /** The same two replicas without Redis, started beside A and B so the suite waits for one start-up. */
+    private static MockDeOAuthServer memoryMock;
+    private static List<ServerProcess> memory = List.of();
     /** What no log line may hold: gathered as the steps make them. */
     private static final List<String> SECRETS = new CopyOnWriteArrayList<>(List.of(SECRET, OLD_KEY, NEW_KEY,
             OLD_KEY.substring(0, 20), NEW_KEY.substring(0, 20), API_KEY, WEBHOOK_SECRET));
@@ -94,19 +98,29 @@ class ReplicasIT {
         int portA = ServerProcess.freePort();
         int portB = ServerProcess.freePort();
         int hooks = receiver.getAddress().getPort();
+        memoryMock = MockDeOAuthServer.start(0, CLIENT, SECRET);
+        int memoryPortA = ServerProcess.freePort();
+        int memoryPortB = ServerProcess.freePort();
+        Map<String, String> memoryEnv = new HashMap<>(env(memoryPortB, memoryMock.baseUri().toString(), null, OLD_KEY));
+        memoryEnv.put("ALTSCODEX_AUTHORIZE_TIMEOUT", "3s"); // the login on A waits all of it
         List<ServerProcess> replicas = ServerProcess.startTogether(List.of(
                 new ServerProcess.Launch("replica-a", portA, env(portB, mock.baseUri().toString(), redis.uri(), OLD_KEY, hooks)),
                 new ServerProcess.Launch("replica-b", portB,
-                        env(portB, mock.baseUri().toString(), redis.uri(), NEW_KEY + "," + OLD_KEY, hooks))));
+                        env(portB, mock.baseUri().toString(), redis.uri(), NEW_KEY + "," + OLD_KEY, hooks)),
+                new ServerProcess.Launch("memory-a", memoryPortA, memoryEnv),
+                new ServerProcess.Launch("memory-b", memoryPortB, memoryEnv)));
         a = replicas.get(0);
         b = replicas.get(1);
+        memory = replicas.subList(2, 4);
     }
 
     @AfterAll
     static void stop() throws Exception {
-        for (AutoCloseable closing : new AutoCloseable[] {a, b, mock, redis}) {
-            if (closing != null) {
-                closing.close();
+        List<AutoCloseable> closing = new ArrayList<>(memory);
+        closing.addAll(Arrays.asList(a, b, mock, memoryMock, redis));
+        for (AutoCloseable each : closing) {
+            if (each != null) {
+                each.close();
             }
         }
         if (receiver != null) {
@@ -287,20 +301,12 @@ class ReplicasIT {
 
     @Test
     void inMemoryTheSameSetupTimesOut() throws Exception {
-        try (MockDeOAuthServer memoryMock = MockDeOAuthServer.start(0, CLIENT, SECRET)) {
-            int portA = ServerProcess.freePort();
-            int portB = ServerProcess.freePort();
-            Map<String, String> env = new HashMap<>(env(portB, memoryMock.baseUri().toString(), null, OLD_KEY));
-            env.put("ALTSCODEX_AUTHORIZE_TIMEOUT", "3s"); // the login on A waits all of it
-            List<ServerProcess> memory = ServerProcess.startTogether(List.of(
-                    new ServerProcess.Launch("memory-a", portA, env), new ServerProcess.Launch("memory-b", portB, env)));
-            try (ServerProcess memoryA = memory.get(0); ServerProcess memoryB = memory.get(1)) {
-                Answer onA = Http.login(memoryA.baseUrl(), "test-jwt-anna");
-                assertEquals(408, onA.status(), "B drops the callback of A's login: " + onA.body());
-                assertEquals(200, Http.login(memoryB.baseUrl(), "test-jwt-bert").status(), "B's own logins work");
-                memoryA.stop();
-                memoryB.stop();
-            }
+        try (ServerProcess memoryA = memory.get(0); ServerProcess memoryB = memory.get(1)) {
+            Answer onA = Http.login(memoryA.baseUrl(), "test-jwt-anna");
+            assertEquals(408, onA.status(), "B drops the callback of A's login: " + onA.body());
+            assertEquals(200, Http.login(memoryB.baseUrl(), "test-jwt-bert").status(), "B's own logins work");
+            memoryA.stop();
+            memoryB.stop();
         }
     }
 

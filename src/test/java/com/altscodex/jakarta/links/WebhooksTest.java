@@ -32,9 +32,11 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -55,8 +57,16 @@ class WebhooksTest {
     private final Queue<String[]> received = new ConcurrentLinkedQueue<>();
     private final Queue<String> refusedAtDelivery = new ConcurrentLinkedQueue<>();
     private final Map<String, InetAddress[]> dns = new ConcurrentHashMap<>();
-    private final ExecutorService work = Executors.newCachedThreadPool();
-    private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor();
+    private final ThreadPoolExecutor work = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 30, TimeUnit.SECONDS, new SynchronousQueue<>());
+    /** The back-off's delays, as asked for; each retry then runs at once, so no test waits for one. */
+    private final List<Long> delays = new CopyOnWriteArrayList<>();
+    private final ScheduledThreadPoolExecutor timers = new ScheduledThreadPoolExecutor(1) {
+        @Override
+        public ScheduledFuture<?> schedule(Runnable command, long delay, TimeUnit unit) {
+            delays.add(unit.toMillis(delay));
+            return super.schedule(command, 0, unit);
+        }
+    };
     private Webhooks webhooks;
     private String url;
 
@@ -112,11 +122,30 @@ class WebhooksTest {
         }
     }
 
+    /**
+     * Waits until nothing is left to do: no send running or queued, no retry scheduled. A retry is
+     * scheduled before its send's task ends, so once the work pool has run nothing between two looks
+     * and the timer was idle in between, no delivery can follow.
+     */
+    private void awaitSettled() throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (System.nanoTime() < deadline) {
+            long done = work.getCompletedTaskCount();
+            boolean idle = work.getTaskCount() == done && work.getActiveCount() == 0;
+            boolean timerIdle = timers.getTaskCount() == timers.getCompletedTaskCount();
+            if (idle && timerIdle && work.getCompletedTaskCount() == done && work.getTaskCount() == done) {
+                return;
+            }
+            Thread.sleep(10);
+        }
+        throw new AssertionError("the webhooks never settled");
+    }
+
     @Test
     void aDeliveryIsSignedOverTimeAndBodyAndCarriesANonce() throws Exception {
         webhooks.deliver("abc", url, OUTCOME);
         awaitDeliveries(1, 5000);
-        Thread.sleep(300);
+        awaitSettled();
         assertEquals(1, received.size(), "once");
         String[] delivery = received.peek();
         assertTrue(delivery[0].matches("t=\\d{10},v1=[0-9a-f]{64}"), delivery[0]);
@@ -134,8 +163,9 @@ class WebhooksTest {
         answers.addAll(List.of(500, 503));
         webhooks.deliver("abc", url, OUTCOME);
         awaitDeliveries(3, 8000);
-        Thread.sleep(300);
+        awaitSettled();
         assertEquals(3, received.size());
+        assertEquals(List.of(0L, 1000L, 2000L), delays, "the back-off between tries");
         List<String> nonces = received.stream().map(d -> JsonProvider.provider()
                 .createReader(new StringReader(d[1])).readObject().getString("nonce")).distinct().toList();
         assertEquals(1, nonces.size(), "a retry is the same event");
@@ -146,7 +176,7 @@ class WebhooksTest {
         answers.add(400);
         webhooks.deliver("abc", url, OUTCOME);
         awaitDeliveries(1, 5000);
-        Thread.sleep(1500);
+        awaitSettled();
         assertEquals(1, received.size());
     }
 
@@ -155,7 +185,7 @@ class WebhooksTest {
         answers.add(302);
         webhooks.deliver("abc", url, OUTCOME);
         awaitDeliveries(1, 5000);
-        Thread.sleep(1500);
+        awaitSettled();
         assertEquals(1, received.size(), "the 302 pointed back here: following it would deliver twice");
     }
 
@@ -182,7 +212,7 @@ class WebhooksTest {
             Thread.sleep(20);
         }
         assertTrue(refusedAtDelivery.peek() != null && refusedAtDelivery.peek().contains("loopback"), refusedAtDelivery.toString());
-        Thread.sleep(1500);
+        awaitSettled();
         assertTrue(received.isEmpty(), "nothing reached the inside address, and no retry tried again");
     }
 
@@ -225,7 +255,7 @@ class WebhooksTest {
             webhooks.deliver("abc", "https://hook.test:" + right.getAddress().getPort() + "/hook", OUTCOME);
             toWrong.deliver("abd", "https://hook.test:" + wrong.getAddress().getPort() + "/hook", OUTCOME);
             awaitDeliveries(1, 5000);
-            Thread.sleep(1500);
+            awaitSettled();
             assertEquals(1, received.size(), "delivered to the certificate for hook.test, not to the one for other.test");
         } finally {
             toWrong.close();
