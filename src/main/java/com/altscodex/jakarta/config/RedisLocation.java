@@ -1,42 +1,113 @@
 package com.altscodex.jakarta.config;
 
-import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 
 /**
- * Where the shared store is: {@code redis://[:password@]host:port/db} or {@code rediss://…}. The
- * password (and any user) never leaves this class but to connect: {@link #toString()} hides it.
+ * Where the shared store is: one server, {@code redis://[[user]:password@]host[:port][/db]} (or
+ * {@code rediss://} for TLS), or a primary found through Sentinel,
+ * {@code redis-sentinel://[[user]:password@]host[:port][,host[:port]…][/db]#primary-name} (or
+ * {@code rediss-sentinel://}). The password (and any user) never leaves this class but to connect:
+ * {@link #toString()} hides it.
  */
 public final class RedisLocation {
+    private static final int PORT = 6379;
+    private static final int SENTINEL_PORT = 26379;
+
     private final String uri;
     private final String shown;
+    private final boolean sentinel;
 
-    private RedisLocation(String uri, String shown) {
+    private RedisLocation(String uri, String shown, boolean sentinel) {
         this.uri = uri;
         this.shown = shown;
+        this.sentinel = sentinel;
     }
 
     /** @throws IllegalArgumentException naming what is wrong, never quoting the text */
     public static RedisLocation parse(String text) {
-        URI parsed;
+        String uri = text.trim();
         try {
-            parsed = URI.create(text.trim());
+            // what the Redis client parses it with; its message would quote the password
+            java.net.URI.create(uri);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("not a URI");
+            throw new IllegalArgumentException("not a URI (a literal IPv6 address cannot be one of several sentinels)");
         }
-        String scheme = parsed.getScheme() == null ? "" : parsed.getScheme().toLowerCase(Locale.ROOT);
-        if (!scheme.equals("redis") && !scheme.equals("rediss") || parsed.getHost() == null) {
-            throw new IllegalArgumentException("not a redis:// or rediss:// URI with a host");
+        int schemeEnd = uri.indexOf("://");
+        String scheme = schemeEnd < 0 ? "" : uri.substring(0, schemeEnd).toLowerCase(Locale.ROOT);
+        boolean sentinel = scheme.equals("redis-sentinel") || scheme.equals("rediss-sentinel");
+        if (!sentinel && !scheme.equals("redis") && !scheme.equals("rediss")) {
+            throw new IllegalArgumentException("not a redis://, rediss://, redis-sentinel:// or rediss-sentinel:// URI");
         }
-        String path = parsed.getPath() == null ? "" : parsed.getPath();
+        String rest = uri.substring(schemeEnd + 3);
+        int hash = rest.indexOf('#');
+        String primary = hash < 0 ? null : rest.substring(hash + 1);
+        rest = hash < 0 ? rest : rest.substring(0, hash);
+        if (sentinel && (primary == null || !primary.matches("[A-Za-z0-9._-]{1,64}"))) {
+            throw new IllegalArgumentException("a Sentinel URI ends with #<the primary's name in Sentinel>, like #mymaster");
+        }
+        if (!sentinel && primary != null) {
+            throw new IllegalArgumentException("only a redis-sentinel:// URI has a #primary name");
+        }
+        int slash = rest.indexOf('/');
+        String authority = slash < 0 ? rest : rest.substring(0, slash);
+        String path = slash < 0 ? "" : rest.substring(slash);
         if (!path.isEmpty() && !path.matches("/\\d{0,2}")) {
             throw new IllegalArgumentException("the path must be a database number, like /0");
         }
-        int port = parsed.getPort() < 0 ? 6379 : parsed.getPort();
-        String shown = scheme + "://" + (parsed.getRawUserInfo() == null ? "" : "****@")
-                + parsed.getHost() + ":" + port + path;
-        return new RedisLocation(text.trim(), shown);
+        int at = authority.lastIndexOf('@');
+        String hosts = at < 0 ? authority : authority.substring(at + 1);
+        List<String> shownHosts = new ArrayList<>();
+        for (String host : hosts.split(",", -1)) {
+            shownHosts.add(hostAndPort(host, sentinel ? SENTINEL_PORT : PORT));
+        }
+        if (!sentinel && shownHosts.size() > 1) {
+            throw new IllegalArgumentException("several hosts are for Sentinel: redis-sentinel://host1,host2#mymaster");
+        }
+        String shown = scheme + "://" + (at < 0 ? "" : "****@") + String.join(",", shownHosts) + path
+                + (sentinel ? "#" + primary : "");
+        return new RedisLocation(uri, shown, sentinel);
+    }
+
+    /** {@code host[:port]} with the port made explicit; a literal IPv6 address in brackets. */
+    private static String hostAndPort(String text, int defaultPort) {
+        String host = text;
+        String port = null;
+        if (text.startsWith("[")) {
+            int close = text.indexOf(']');
+            if (close < 0) {
+                throw new IllegalArgumentException("an IPv6 address in brackets lacks its ]");
+            }
+            host = text.substring(0, close + 1);
+            String after = text.substring(close + 1);
+            if (!after.isEmpty()) {
+                if (!after.startsWith(":")) {
+                    throw new IllegalArgumentException("after an IPv6 address in brackets comes :port or nothing");
+                }
+                port = after.substring(1);
+            }
+        } else if (text.contains(":")) {
+            host = text.substring(0, text.indexOf(':'));
+            port = text.substring(text.indexOf(':') + 1);
+        }
+        if (!host.matches("\\[[0-9A-Fa-f:.]+]|[A-Za-z0-9._-]+")) {
+            throw new IllegalArgumentException("not a redis://, rediss://, redis-sentinel:// or rediss-sentinel:// URI with a host");
+        }
+        int number = defaultPort;
+        if (port != null) {
+            if (!port.matches("\\d{1,5}") || Integer.parseInt(port) < 1 || Integer.parseInt(port) > 65535) {
+                throw new IllegalArgumentException("a port is a number from 1 to 65535");
+            }
+            number = Integer.parseInt(port);
+        }
+        return host + ":" + number;
+    }
+
+    /** Whether the primary is found through Sentinel, which says where it is after a failover. */
+    public boolean sentinel() {
+        return sentinel;
     }
 
     /** What {@code connector} makes of the full URI, password included: the one way to it. */

@@ -409,7 +409,8 @@ public final class SettingsReader {
             return RedisLocation.parse(uri);
         } catch (IllegalArgumentException e) {
             // the value may hold a password: name the key and the fault, never the value
-            problems.add(REDIS_URI + " is " + e.getMessage() + ": use redis://[:password@]host:port/db or rediss://…"
+            problems.add(REDIS_URI + " cannot be used: " + e.getMessage() + "; use redis://[[user]:password@]host:port/db,"
+                    + " rediss://… for TLS, or redis-sentinel://[[user]:password@]host:26379[,host:26379]/db#primary-name"
                     + howToSet(REDIS_URI));
             return null;
         }

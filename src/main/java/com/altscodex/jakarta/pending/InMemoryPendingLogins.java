@@ -176,6 +176,11 @@ public final class InMemoryPendingLogins implements PendingLogins {
     }
 
     /** Whether the login still waits here (not settled yet). */
+    /** The states still waiting, as of now. */
+    java.util.List<String> waitingStates() {
+        return java.util.List.copyOf(waiting.keySet());
+    }
+
     boolean isWaiting(String state) {
         Entry entry = waiting.get(state);
         return entry != null && !entry.future.isDone();

@@ -11,6 +11,8 @@ import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.lettuce.core.codec.StringCodec;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
+import io.lettuce.core.resource.ClientResources;
+import io.lettuce.core.resource.Delay;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -25,14 +27,21 @@ import java.util.logging.Logger;
 /**
  * A store's way to Redis: one command connection and one subscribed to the store's channel, opened
  * once (and again on the next use after a failed first connect). Commands fail fast while Redis is
- * away, never queued, and the client reconnects by itself; the store hears of the outage once, as a
- * WARNING in its own log, and of the recovery as INFO.
+ * away, never queued, and the client reconnects by itself, at most a second apart; the store hears
+ * of the outage once, as a WARNING in its own log, and of the recovery as INFO. Behind Sentinel each
+ * reconnect asks the sentinels where the primary is, so a failover is an outage of a few seconds.
  *
  * <p>Lettuce's event loop is never blocked nor used for the store's work: every reply and every
  * message moves to the work executor first.
  */
 public final class RedisConnections {
     private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(2);
+    /**
+     * Lettuce's default backs off to 30 s between tries: after a failover, logins would fail for up
+     * to half a minute after the new primary is there.
+     */
+    private static final Delay RECONNECT_DELAY =
+            Delay.exponential(Duration.ofMillis(20), Duration.ofSeconds(1), 2, TimeUnit.MILLISECONDS);
 
     private final RedisLocation location;
     private final Executor work;
@@ -41,8 +50,10 @@ public final class RedisConnections {
     private final String channel;
     private final Consumer<String> onMessage;
     private final Runnable onSubscribed;
+    private final ClientResources resources;
     private final RedisClient client;
     private final AtomicBoolean up = new AtomicBoolean(true);
+    private final AtomicBoolean probing = new AtomicBoolean();
     private volatile CompletableFuture<Connections> connections;
 
     private record Connections(StatefulRedisConnection<String, String> commands,
@@ -75,7 +86,8 @@ public final class RedisConnections {
         this.failing = failing;
         this.channel = channel;
         this.onMessage = onMessage;
-        this.client = RedisClient.create(location.<RedisURI>connect(RedisURI::create));
+        this.resources = ClientResources.builder().reconnectDelay(RECONNECT_DELAY).build();
+        this.client = RedisClient.create(resources, location.<RedisURI>connect(RedisURI::create));
         // fail fast while Redis is away (never queue commands), and reconnect by itself
         client.setOptions(ClientOptions.builder()
                 .autoReconnect(true)
@@ -99,11 +111,18 @@ public final class RedisConnections {
                 }, work);
     }
 
-    /** Whether commands can reach Redis now, as far as this replica knows. */
+    /**
+     * Whether commands can reach Redis now, as far as this replica knows. After an outage the
+     * connection may be open again before any command has said so: then a ping finds out, so that
+     * a replica a load balancer no longer sends logins to is not kept out for ever.
+     */
     public boolean available() {
         CompletableFuture<Connections> current = connections();
-        return up.get() && current.isDone() && !current.isCompletedExceptionally()
-                && current.join().commands().isOpen();
+        boolean open = current.isDone() && !current.isCompletedExceptionally() && current.join().commands().isOpen();
+        if (open && !up.get() && probing.compareAndSet(false, true)) {
+            command(c -> c.ping()).whenComplete((pong, failure) -> probing.set(false));
+        }
+        return up.get() && open;
     }
 
     /**
@@ -120,6 +139,7 @@ public final class RedisConnections {
             log.log(Level.FINE, "Redis did not answer the closing ping", e);
         }
         client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+        resources.shutdown(0, 2, TimeUnit.SECONDS);
     }
 
     /** The connections, opened once; after a failed first connect the next use tries again. */

@@ -7,6 +7,7 @@ import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.SetArgs;
 import io.lettuce.core.api.async.RedisAsyncCommands;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -30,6 +31,11 @@ import java.util.logging.Logger;
  * a login that settles without a claim (timeout, shutdown, cancel, a failed authorize) sends a
  * third command, the release of its key.
  *
+ * <p>An outcome relayed to another owner is also kept for a minute under the state: a message
+ * published while the owner's subscription was away (a Redis failover, a reconnect) is lost, so on
+ * every (re)subscription the owner reads the kept outcomes of the logins still waiting. Whichever
+ * way comes first answers the login; the other finds it answered.
+ *
  * <p>Lettuce's event loop is never blocked: every continuation of a Redis reply moves to the
  * work executor first ({@link RedisConnections}).
  */
@@ -38,6 +44,7 @@ public final class RedisPendingLogins implements PendingLogins {
     private static final String PENDING = "altscodex:pending:";
     private static final String SEEN = "altscodex:seen:";
     private static final String RESULTS = "altscodex:results:";
+    private static final String OUTCOME = "altscodex:outcome:";
     private static final long SEEN_MILLIS = 60_000;
 
     /** GET+DEL the owner, and remember the claim so a duplicate is told from an unknown state. */
@@ -61,6 +68,11 @@ public final class RedisPendingLogins implements PendingLogins {
             end
             return 0""";
 
+    /** Keeps the outcome for an owner that was not listening, then publishes it; one round trip. */
+    private static final String RELAY = """
+            redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3])
+            return redis.call('PUBLISH', ARGV[1], ARGV[2])""";
+
     private final String replica = UUID.randomUUID().toString();
     private final InMemoryPendingLogins local;
     private final Duration expiryMargin;
@@ -78,7 +90,8 @@ public final class RedisPendingLogins implements PendingLogins {
             Duration expiryMargin) {
         this.local = new InMemoryPendingLogins(timers);
         this.expiryMargin = expiryMargin;
-        this.redis = new RedisConnections(location, work, LOG, "logins", RESULTS + replica, this::onRelayed);
+        this.redis = new RedisConnections(location, work, LOG, "logins", RESULTS + replica, this::onRelayed,
+                this::readKeptOutcomes);
     }
 
     @Override
@@ -127,7 +140,7 @@ public final class RedisPendingLogins implements PendingLogins {
         if (owner == null || owner.equals(replica)) {
             return local.complete(state, slot);
         }
-        relay(owner, RelayedOutcome.encode(state, slot));
+        relay(owner, state, RelayedOutcome.encode(state, slot));
         return true;
     }
 
@@ -137,7 +150,7 @@ public final class RedisPendingLogins implements PendingLogins {
         if (owner == null || owner.equals(replica)) {
             return local.fail(state, failure);
         }
-        relay(owner, RelayedOutcome.encode(state, failure));
+        relay(owner, state, RelayedOutcome.encode(state, failure));
         return true;
     }
 
@@ -162,12 +175,28 @@ public final class RedisPendingLogins implements PendingLogins {
         redis.close(true);
     }
 
-    private void relay(String owner, String message) {
-        command(c -> c.publish(RESULTS + owner, message)).thenAccept(receivers -> {
+    private void relay(String owner, String state, String message) {
+        command(c -> c.<Long>eval(RELAY, ScriptOutputType.INTEGER, new String[] {OUTCOME + state},
+                RESULTS + owner, message, String.valueOf(SEEN_MILLIS))).thenAccept(receivers -> {
             if (receivers == 0) {
-                LOG.warning("no replica listens for a login's outcome any more (its owner has gone)");
+                LOG.warning("no replica listens for a login's outcome now (its owner has gone, or is"
+                        + " reconnecting and reads it when back)");
             }
         });
+    }
+
+    /** After a (re)subscription: the outcomes relayed to logins still waiting here while it was away. */
+    private void readKeptOutcomes() {
+        List<String> states = local.waitingStates();
+        if (states.isEmpty()) {
+            return;
+        }
+        String[] keys = states.stream().map(state -> OUTCOME + state).toArray(String[]::new);
+        command(c -> c.mget(keys)).thenAccept(values -> values.forEach(kept -> {
+            if (kept.hasValue()) {
+                onRelayed(kept.getValue());
+            }
+        }));
     }
 
     private void onRelayed(String message) {

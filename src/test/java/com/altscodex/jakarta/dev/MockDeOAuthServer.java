@@ -20,6 +20,7 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
@@ -73,6 +74,9 @@ public final class MockDeOAuthServer implements AutoCloseable {
     private final MockLoginPage loginPage;
     private volatile Duration slowDelay = DEFAULT_SLOW_DELAY;
     private volatile MockBehaviour defaultBehaviour = MockBehaviour.SUCCESS;
+    /** Callbacks kept while {@link #holdCallbacks} holds them (guarded by itself, as is holding). */
+    private final List<Runnable> held = new ArrayList<>();
+    private boolean holding;
     // counted apart from the recorded requests, which keep only the last MAX_RECORDED
     private final Map<String, LongAdder> received = new ConcurrentHashMap<>();
     private final LongAdder callbacksAnswered = new LongAdder();
@@ -175,6 +179,30 @@ public final class MockDeOAuthServer implements AutoCloseable {
     public MockDeOAuthServer slowDelay(Duration delay) {
         this.slowDelay = delay;
         return this;
+    }
+
+    /**
+     * From now on, keeps every callback it would send instead of sending it, until
+     * {@link #releaseCallbacks}: logins wait, as for a user who is slow to approve, while a test
+     * does something to the servers (stops one, fails its store over) before they are answered.
+     */
+    public MockDeOAuthServer holdCallbacks() {
+        synchronized (held) {
+            holding = true;
+        }
+        return this;
+    }
+
+    /** Sends the callbacks held so far, in the order they were due, and stops holding; how many. */
+    public int releaseCallbacks() {
+        List<Runnable> due;
+        synchronized (held) {
+            holding = false;
+            due = List.copyOf(held);
+            held.clear();
+        }
+        due.forEach(Runnable::run);
+        return due.size();
     }
 
     /** Every request received so far, oldest first. */
@@ -362,6 +390,12 @@ public final class MockDeOAuthServer implements AutoCloseable {
 
     private CompletableFuture<Void> sendCallback(String redirectUri, String state,
             String success, String code) {
+        synchronized (held) {
+            if (holding) {
+                held.add(() -> sendCallback(redirectUri, state, success, code));
+                return CompletableFuture.completedFuture(null);
+            }
+        }
         String query = "state=" + enc(state) + "&success=" + enc(success) + "&code=" + enc(code);
         URI target = URI.create(redirectUri + (redirectUri.contains("?") ? "&" : "?") + query);
         HttpRequest callback = HttpRequest.newBuilder(target)

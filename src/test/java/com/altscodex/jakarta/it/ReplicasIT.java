@@ -5,8 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.altscodex.jakarta.dev.MockDeOAuthServer;
+import com.altscodex.jakarta.dev.RecordedRequest;
 import com.altscodex.jakarta.it.Http.Answer;
-import com.altscodex.jakarta.pending.LocalRedis;
+import com.altscodex.jakarta.pending.LocalSentinel;
 import com.sun.net.httpserver.HttpServer;
 import jakarta.json.JsonObject;
 import java.net.InetSocketAddress;
@@ -32,12 +33,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * Behind a load balancer: two instances of one server with the same WAR sharing one Redis, and the
- * DeOAuth callback always reaching instance B (the registered redirect URI), whichever instance
- * started the login. Logins, sessions and login links work across them; B has been given a rotated
- * key list (a new key first, A's after it). Without Redis a login started on A waits for a callback
- * that B drops, and times out: the hole every sibling SDK documents. The two replicas serve every
- * step, in order, and no log of theirs holds a secret.
+ * Behind a load balancer: two instances of one server with the same WAR sharing one Redis (a primary
+ * and its replica behind Sentinel, as production runs it), and the DeOAuth callback always reaching
+ * instance B (the registered redirect URI), whichever instance started the login. Logins, sessions
+ * and login links work across them; B has been given a rotated key list (a new key first, A's after
+ * it). Then the primary dies with 200 logins waiting: both replicas find the promoted one by
+ * themselves and every login is answered once. Without Redis a login started on A waits for a
+ * callback that B drops, and times out: the hole every sibling SDK documents. The two replicas serve
+ * every step, in order, and no log of theirs holds a secret.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ReplicasIT {
@@ -49,7 +52,7 @@ class ReplicasIT {
     private static final String WEBHOOK_SECRET = "replica-webhook-secret-e4d2";
     private static final int POLLERS = 1_000;
 
-    private static LocalRedis redis;
+    private static LocalSentinel redis;
     private static MockDeOAuthServer mock;
     private static HttpServer receiver;
     private static ServerProcess a;
@@ -71,7 +74,7 @@ class ReplicasIT {
                 "ALTSCODEX_CLIENT_SECRET", SECRET,
                 "ALTSCODEX_REDIRECT_URI", "http://127.0.0.1:" + callbackPort + "/api/getinfo",
                 "ALTSCODEX_AUTH_SERVER_URL", mockUrl,
-                "ALTSCODEX_AUTHORIZE_TIMEOUT", "8s",
+                "ALTSCODEX_AUTHORIZE_TIMEOUT", "30s", // long enough to wait through a failover
                 "ALTSCODEX_SESSION_SIGNING_KEYS", keys));
         if (redisUri != null) {
             env.put("ALTSCODEX_PENDING_STORE", "redis");
@@ -86,7 +89,7 @@ class ReplicasIT {
 
     @BeforeAll
     static void startTwoReplicasSharingRedis() throws Exception {
-        redis = LocalRedis.onFreePort();
+        redis = LocalSentinel.start();
         mock = MockDeOAuthServer.start(0, CLIENT, SECRET);
         receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 16);
         receiver.createContext("/refuse", exchange -> {
@@ -143,7 +146,7 @@ class ReplicasIT {
         Thread.sleep(300);
         assertEquals(exchanges + 1, mock.requests(MockDeOAuthServer.GET_TOKEN).size());
         assertEquals(502, Http.login(a.baseUrl(), "reject-dora").status());
-        assertTrue(a.log().contains("waiting logins in Redis at redis://127.0.0.1:" + redis.port()), "A uses Redis");
+        assertTrue(a.log().contains("waiting logins in Redis at " + redis.uri()), "A uses Redis");
     }
 
     @Test
@@ -287,6 +290,53 @@ class ReplicasIT {
 
     @Test
     @Order(7)
+    void aFailoverWithLoginsWaitingLosesNoneAndAnswersNoneTwice() throws Exception {
+        int count = 200;
+        mock.clearRequests();
+        mock.holdCallbacks(); // the users approve only once the failover is over
+        List<CompletableFuture<Answer>> logins = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            logins.add(Http.postAsync(a.baseUrl() + "/api/login", "application/json", "{\"jwt\":\"test-jwt-failover-" + i + "\"}"));
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (mock.requests(MockDeOAuthServer.AUTHORIZE).size() < count && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertEquals(count, mock.requests(MockDeOAuthServer.AUTHORIZE).size(), "every login is waiting");
+        redis.awaitReplicated();
+
+        redis.killPrimary();
+        assertTrue(readinessBecomes(a, 503, Duration.ofSeconds(10)), "A is not ready while no primary is reachable");
+        redis.awaitPromotion(Duration.ofSeconds(20));
+        assertTrue(readinessBecomes(a, 200, Duration.ofSeconds(20)), "A is ready again on the new primary");
+        assertTrue(readinessBecomes(b, 200, Duration.ofSeconds(20)), "B is ready again on the new primary");
+
+        assertEquals(count, mock.releaseCallbacks());
+        for (CompletableFuture<Answer> login : logins) {
+            Answer answer = login.get(30, TimeUnit.SECONDS);
+            assertEquals(200, answer.status(), "a callback after the promotion succeeds: " + answer.body());
+        }
+        assertEquals(count, mock.requests(MockDeOAuthServer.GET_TOKEN).size(), "each code exchanged once");
+        for (RecordedRequest authorize : mock.requests(MockDeOAuthServer.AUTHORIZE)) {
+            String outcome = "login " + authorize.query().get("state").substring(0, 8) + " ";
+            assertEquals(1, a.logLines(outcome).size(), "one outcome line on A: " + outcome);
+        }
+    }
+
+    /** Polls {@code /health/ready} until it answers {@code status}. */
+    private static boolean readinessBecomes(ServerProcess replica, int status, Duration within) throws Exception {
+        long deadline = System.nanoTime() + within.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (Http.get(replica.healthUrl() + "/ready").status() == status) {
+                return true;
+            }
+            Thread.sleep(50);
+        }
+        return false;
+    }
+
+    @Test
+    @Order(8)
     void noLogOfEitherReplicaHoldsAKeyATokenOrAJwt() throws Exception {
         a.stop();
         b.stop();

@@ -1,0 +1,162 @@
+package com.altscodex.jakarta.pending;
+
+import com.altscodex.jakarta.FreePorts;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+
+/**
+ * Redis as production runs it behind Sentinel, on 127.0.0.1: a primary, a replica of it and one
+ * sentinel watching them (quorum 1, the primary called down after a second), each a real
+ * {@code redis-server} from Debian's package ({@code server-config/install-test-tools}).
+ */
+public final class LocalSentinel implements AutoCloseable {
+    public static final String PRIMARY_NAME = "mymaster";
+    private static final Duration STARTUP = Duration.ofSeconds(30);
+
+    private final Path dir;
+    private final int primaryPort = FreePorts.pick();
+    private final int replicaPort = FreePorts.pick();
+    private final int sentinelPort = FreePorts.pick();
+    private final List<Process> processes = new ArrayList<>();
+    private Process primary;
+
+    private LocalSentinel() throws IOException {
+        dir = Files.createTempDirectory("altscodex-sentinel");
+    }
+
+    /** Starts the three and returns once the replica copies the primary and the sentinel sees both. */
+    public static LocalSentinel start() throws IOException, InterruptedException {
+        LocalSentinel set = new LocalSentinel();
+        try {
+            set.primary = set.server("primary", set.primaryPort, "");
+            set.server("replica", set.replicaPort, "replicaof 127.0.0.1 " + set.primaryPort + "\n");
+            set.awaitReply(set.replicaPort, s -> s.contains("master_link_status:up"), "INFO", "replication");
+            Path conf = set.dir.resolve("sentinel.conf");
+            Files.writeString(conf, "port " + set.sentinelPort + "\nbind 127.0.0.1\ndir " + set.dir + "\n"
+                    + "sentinel monitor " + PRIMARY_NAME + " 127.0.0.1 " + set.primaryPort + " 1\n"
+                    + "sentinel down-after-milliseconds " + PRIMARY_NAME + " 1000\n"
+                    + "sentinel failover-timeout " + PRIMARY_NAME + " 10000\n");
+            set.launch("sentinel", conf.toString(), "--sentinel");
+            set.awaitReply(set.sentinelPort, s -> s.contains(String.valueOf(set.replicaPort)),
+                    "SENTINEL", "replicas", PRIMARY_NAME);
+            return set;
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            set.close();
+            throw e;
+        }
+    }
+
+    /** What {@code altscodex.redis.uri} says to find the primary through this sentinel. */
+    public String uri() {
+        return "redis-sentinel://127.0.0.1:" + sentinelPort + "/0#" + PRIMARY_NAME;
+    }
+
+    public int primaryPort() {
+        return primaryPort;
+    }
+
+    /** Waits until the replica holds every write the primary has taken (Redis's WAIT). */
+    public void awaitReplicated() throws IOException, InterruptedException {
+        awaitReply(primaryPort, s -> s.trim().equals("1"), "WAIT", "1", "1000");
+    }
+
+    /** SIGKILL, as a crash: nothing is flushed, the connections drop. */
+    public void killPrimary() throws InterruptedException {
+        primary.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+    }
+
+    /** Waits until the sentinel names the replica as the primary. */
+    public void awaitPromotion(Duration within) throws IOException, InterruptedException {
+        awaitReply(sentinelPort, s -> s.contains(String.valueOf(replicaPort)), within,
+                "SENTINEL", "get-master-addr-by-name", PRIMARY_NAME);
+    }
+
+    /** One command through redis-cli; its output. */
+    public String cli(int port, String... command) throws IOException, InterruptedException {
+        List<String> line = new ArrayList<>(List.of("redis-cli", "-h", "127.0.0.1", "-p", String.valueOf(port)));
+        line.addAll(List.of(command));
+        Process cli = new ProcessBuilder(line).redirectErrorStream(true).start();
+        String output = new String(cli.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!cli.waitFor(10, TimeUnit.SECONDS)) {
+            cli.destroyForcibly();
+            throw new IOException("redis-cli did not finish: " + line);
+        }
+        return output;
+    }
+
+    private Process server(String name, int port, String extra) throws IOException, InterruptedException {
+        Path data = Files.createDirectories(dir.resolve(name));
+        Path conf = dir.resolve(name + ".conf");
+        Files.writeString(conf, "port " + port + "\nbind 127.0.0.1\ndir " + data + "\nsave \"\"\nappendonly no\n" + extra);
+        Process process = launch(name, conf.toString());
+        awaitReply(port, s -> s.contains("PONG"), "PING");
+        return process;
+    }
+
+    private Process launch(String name, String... arguments) throws IOException {
+        List<String> line = new ArrayList<>(List.of(redisServer()));
+        line.addAll(List.of(arguments));
+        Process process;
+        try {
+            process = new ProcessBuilder(line).redirectErrorStream(true)
+                    .redirectOutput(dir.resolve(name + ".log").toFile()).start();
+        } catch (IOException e) {
+            throw new IOException("redis-server is missing: apt-get install -y redis-server redis-tools"
+                    + " (server-config/install-test-tools does so as root)", e);
+        }
+        processes.add(process);
+        return process;
+    }
+
+    private static String redisServer() {
+        return Stream.of("/usr/bin/redis-server", "/usr/local/bin/redis-server").filter(p -> Files.isExecutable(Path.of(p)))
+                .findFirst().orElse("redis-server");
+    }
+
+    private void awaitReply(int port, Predicate<String> wanted, String... command) throws IOException, InterruptedException {
+        awaitReply(port, wanted, STARTUP, command);
+    }
+
+    private void awaitReply(int port, Predicate<String> wanted, Duration within, String... command)
+            throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + within.toNanos();
+        String last = "";
+        while (System.nanoTime() < deadline) {
+            last = cli(port, command);
+            if (wanted.test(last)) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("Redis on port " + port + " never answered " + String.join(" ", command)
+                + " as expected; last: " + last.trim() + "; logs in " + dir);
+    }
+
+    @Override
+    public void close() {
+        for (Process process : processes) {
+            process.destroyForcibly();
+        }
+        for (Process process : processes) {
+            try {
+                process.waitFor(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            // a temporary directory: the machine cleans it
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package com.altscodex.jakarta.pending;
+
+import static com.altscodex.jakarta.TestChain.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.altscodex.jakarta.config.RedisLocation;
+import com.altscodex.jakarta.wire.SlotInfo;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two replicas' stores behind Sentinel: the primary dies with logins waiting, Sentinel promotes the
+ * replica, and the stores find the new primary by themselves; every login is answered once.
+ */
+class SentinelFailoverTest {
+    private static final SlotInfo SLOT = new SlotInfo("slot-1", "access", "0x1", "nick", 1, "code");
+
+    private LocalSentinel redis;
+    private final ScheduledThreadPoolExecutor timers = new ScheduledThreadPoolExecutor(1);
+    private final ExecutorService work = Executors.newCachedThreadPool();
+    private final List<RedisPendingLogins> stores = new ArrayList<>();
+
+    @BeforeEach
+    void start() throws Exception {
+        redis = LocalSentinel.start();
+    }
+
+    @AfterEach
+    void stop() {
+        stores.forEach(RedisPendingLogins::close);
+        timers.shutdownNow();
+        work.shutdownNow();
+        redis.close();
+    }
+
+    private RedisPendingLogins store() {
+        RedisPendingLogins store = new RedisPendingLogins(RedisLocation.parse(redis.uri()), work, timers);
+        stores.add(store);
+        return store;
+    }
+
+    @Test
+    void waitingLoginsOutliveAFailoverAndAreAnsweredOnce() throws Exception {
+        RedisPendingLogins owner = store();
+        RedisPendingLogins claimer = store();
+        List<CompletableFuture<SlotInfo>> waiting = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            Registration login = owner.register("s-" + i, Duration.ofSeconds(60));
+            await(login.recorded());
+            waiting.add(login.result().toCompletableFuture());
+        }
+        redis.awaitReplicated();
+
+        redis.killPrimary();
+        waitUntil(() -> !owner.available(), "the owner sees the primary gone");
+        redis.awaitPromotion(Duration.ofSeconds(20));
+        waitUntil(() -> owner.available() && claimer.available(), "both reach the new primary");
+
+        for (int i = 0; i < 50; i++) {
+            assertEquals(CallbackMatch.MATCHED, await(claimer.claim("s-" + i)), "recorded before the failover");
+            assertTrue(claimer.complete("s-" + i, SLOT));
+        }
+        for (CompletableFuture<SlotInfo> login : waiting) {
+            assertEquals(SLOT, login.get(10, TimeUnit.SECONDS));
+        }
+        assertEquals(CallbackMatch.DUPLICATE, await(claimer.claim("s-0")), "a second callback answers nothing");
+        assertEquals(0, owner.size());
+    }
+
+    @Test
+    void anOutcomePublishedWhileTheOwnerWasNotSubscribedIsReadOnResubscribing() throws Exception {
+        RedisPendingLogins owner = store();
+        Registration login = owner.register("s-missed", Duration.ofSeconds(60));
+        await(login.recorded());
+        RedisClient inspector = RedisClient.create("redis://127.0.0.1:" + redis.primaryPort());
+        try (StatefulRedisConnection<String, String> keys = inspector.connect()) {
+            // the relay kept it, and its message went to nobody
+            keys.sync().set("altscodex:outcome:s-missed", RelayedOutcome.encode("s-missed", SLOT));
+            assertFalse(login.result().toCompletableFuture().isDone());
+            // drops the owner's subscription: it reconnects, subscribes again and reads what it missed
+            keys.sync().clientKill(io.lettuce.core.KillArgs.Builder.typePubsub());
+            assertEquals(SLOT, login.result().toCompletableFuture().get(10, TimeUnit.SECONDS));
+        } finally {
+            inspector.shutdown();
+        }
+    }
+
+    private static void waitUntil(BooleanSupplier condition, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (!condition.getAsBoolean()) {
+            assertTrue(System.nanoTime() < deadline, what + ": not within 20 s");
+            Thread.sleep(20);
+        }
+    }
+}
