@@ -3,6 +3,7 @@ package com.altscodex.jakarta.guard;
 import com.altscodex.jakarta.config.LimitSettings;
 import com.altscodex.jakarta.config.RedisLocation;
 import com.altscodex.jakarta.pending.RedisConnections;
+import com.altscodex.jakarta.pending.RedisScript;
 import io.lettuce.core.ScriptOutputType;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
@@ -20,7 +21,7 @@ final class RedisFailureBudgets implements FailureBudgets {
     private static final String KEY = "altscodex:limit:";
 
     /** ARGV: burst, failures per minute, the mode (LOOK, FAIL, TRY_FAIL). Answers {wait ms, emptied}. */
-    private static final String TAKE = """
+    private static final RedisScript TAKE = RedisScript.of("""
             local t = redis.call('TIME')
             local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
             local burst = tonumber(ARGV[1])
@@ -36,7 +37,7 @@ final class RedisFailureBudgets implements FailureBudgets {
             redis.call('HSET', KEYS[1], 'tokens', tostring(tokens), 'at', tostring(now))
             redis.call('PEXPIRE', KEYS[1], math.ceil((burst - tokens) / rate))
             if had and tokens < 1 then return {0, 1} end
-            return {0, 0}""";
+            return {0, 0}""");
 
     private final RedisConnections redis;
     private final String burst;
@@ -50,7 +51,7 @@ final class RedisFailureBudgets implements FailureBudgets {
 
     @Override
     public CompletionStage<Taken> take(String client, Mode mode) {
-        return redis.command(c -> c.<List<Object>>eval(TAKE, ScriptOutputType.MULTI, new String[] {KEY + client},
+        return redis.command(c -> TAKE.<List<Object>>run(c, ScriptOutputType.MULTI, new String[] {KEY + client},
                 burst, perMinute, mode.name())).thenApply(reply -> {
                     long wait = ((Number) reply.get(0)).longValue();
                     return wait > 0 ? new Taken(wait, false) : new Taken(0, ((Number) reply.get(1)).longValue() == 1);

@@ -2,6 +2,7 @@ package com.altscodex.jakarta.links;
 
 import com.altscodex.jakarta.config.RedisLocation;
 import com.altscodex.jakarta.pending.RedisConnections;
+import com.altscodex.jakarta.pending.RedisScript;
 import io.lettuce.core.Range;
 import io.lettuce.core.ScriptOutputType;
 import java.time.Clock;
@@ -43,14 +44,14 @@ public final class RedisLinkStore implements LinkStore {
     private static final long REFRESH_COUNT_MILLIS = 1_000;
 
     /** Forgets the open links past their time, then keeps the new one unless full or its code is taken. */
-    private static final String CREATE = """
+    private static final RedisScript CREATE = RedisScript.of("""
             redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', ARGV[1])
             local open = redis.call('ZCARD', KEYS[1])
             if open >= tonumber(ARGV[2]) then return {'FULL', open} end
             if not redis.call('SET', KEYS[2], ARGV[3], 'PX', ARGV[6], 'NX') then return {'CODE_TAKEN', open} end
             redis.call('SET', KEYS[3], ARGV[4], 'PX', ARGV[5])
             redis.call('ZADD', KEYS[1], ARGV[7], ARGV[3])
-            return {'CREATED', open + 1}""";
+            return {'CREATED', open + 1}""");
 
     /** Rewrites a link, keeping its own expiry (recomputed should it have none). */
     private static final String REWRITE = """
@@ -66,7 +67,7 @@ public final class RedisLinkStore implements LinkStore {
             """;
 
     /** '+' and the record as it was when this call opened it; '=' and the record when it did not. */
-    private static final String CLAIM = REWRITE + """
+    private static final RedisScript CLAIM = RedisScript.of(REWRITE + """
             local json = redis.call('GET', KEYS[1])
             if not json then return false end
             local link = cjson.decode(json)
@@ -77,13 +78,13 @@ public final class RedisLinkStore implements LinkStore {
               dropCode(ARGV[2], link)
               return '+' .. json
             end
-            return '=' .. json""";
+            return '=' .. json""");
 
     /**
      * Settles a link that has not settled (nor expired unopened), and tells every replica; answers
      * {whether it settled, how many links wait now}.
      */
-    private static final String SETTLE = REWRITE + """
+    private static final RedisScript SETTLE = RedisScript.of(REWRITE + """
             local now = tonumber(ARGV[1])
             local open = function() return redis.call('ZCOUNT', KEYS[2], '(' .. ARGV[1], '+inf') end
             local json = redis.call('GET', KEYS[1])
@@ -99,7 +100,7 @@ public final class RedisLinkStore implements LinkStore {
             redis.call('ZREM', KEYS[2], link.id)
             dropCode(ARGV[5], link)
             redis.call('PUBLISH', ARGV[6], link.id)
-            return {1, open()}""";
+            return {1, open()}""");
 
     private final RedisConnections redis;
     private final ScheduledExecutorService timers;
@@ -125,7 +126,7 @@ public final class RedisLinkStore implements LinkStore {
         long expiresAt = link.expiresAt().toEpochMilli();
         String recordPx = String.valueOf(Math.max(1, expiresAt - now + retention.toMillis()));
         String codePx = String.valueOf(Math.max(1, expiresAt - now));
-        return redis.command(c -> c.<List<Object>>eval(CREATE, ScriptOutputType.MULTI,
+        return redis.command(c -> CREATE.<List<Object>>run(c, ScriptOutputType.MULTI,
                 new String[] {OPEN, CODE + link.userCode(), LINK + link.id()}, String.valueOf(now),
                 String.valueOf(maxPending), link.id(), LinkJson.encode(link), recordPx, codePx,
                 String.valueOf(expiresAt)))
@@ -151,7 +152,7 @@ public final class RedisLinkStore implements LinkStore {
 
     @Override
     public CompletionStage<Claim> claim(String id) {
-        return redis.command(c -> c.<String>eval(CLAIM, ScriptOutputType.VALUE, new String[] {LINK + id},
+        return redis.command(c -> CLAIM.<String>run(c, ScriptOutputType.VALUE, new String[] {LINK + id},
                 String.valueOf(clock.millis()), CODE, String.valueOf(retention.toMillis())))
                 .thenApply(reply -> {
                     if (reply == null) {
@@ -165,7 +166,7 @@ public final class RedisLinkStore implements LinkStore {
 
     @Override
     public CompletionStage<Void> settle(String id, LinkStatus status, String outcome) {
-        return redis.command(c -> c.<List<Object>>eval(SETTLE, ScriptOutputType.MULTI,
+        return redis.command(c -> SETTLE.<List<Object>>run(c, ScriptOutputType.MULTI,
                 new String[] {LINK + id, OPEN}, String.valueOf(clock.millis()), status.name(),
                 outcome == null ? "0" : "1", outcome == null ? "" : outcome, CODE, SETTLED,
                 String.valueOf(retention.toMillis())))

@@ -112,6 +112,15 @@ public final class RedisConnections {
     }
 
     /**
+     * Runs a command and gives its reply or Redis's own failure as it is, on the work executor, with
+     * no outage noted: for a check whose refusals are its answer.
+     */
+    CompletionStage<Object> raw(Function<RedisAsyncCommands<String, String>, ? extends CompletionStage<?>> command) {
+        return connections().<Object>thenCompose(c -> command.apply(c.commands().async()).thenApply(reply -> reply))
+                .whenCompleteAsync((reply, failure) -> { }, work);
+    }
+
+    /**
      * Whether commands can reach Redis now, as far as this replica knows. After an outage the
      * connection may be open again before any command has said so: then a ping finds out, so that
      * a replica a load balancer no longer sends logins to is not kept out for ever.

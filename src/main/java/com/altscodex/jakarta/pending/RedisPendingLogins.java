@@ -48,7 +48,7 @@ public final class RedisPendingLogins implements PendingLogins {
     private static final long SEEN_MILLIS = 60_000;
 
     /** GET+DEL the owner, and remember the claim so a duplicate is told from an unknown state. */
-    private static final String CLAIM = """
+    private static final RedisScript CLAIM = RedisScript.of("""
             local owner = redis.call('GET', KEYS[1])
             if owner then
               redis.call('DEL', KEYS[1])
@@ -57,21 +57,21 @@ public final class RedisPendingLogins implements PendingLogins {
             end
             local seen = redis.call('GET', KEYS[2])
             if seen then return '#' .. seen end
-            return false""";
+            return false""");
 
     /** Drops the key of a login that settled here unclaimed (timeout, shutdown, cancel), if still ours. */
-    private static final String RELEASE = """
+    private static final RedisScript RELEASE = RedisScript.of("""
             if redis.call('GET', KEYS[1]) == ARGV[1] then
               redis.call('DEL', KEYS[1])
               redis.call('SET', KEYS[2], 'settled', 'PX', ARGV[2])
               return 1
             end
-            return 0""";
+            return 0""");
 
     /** Keeps the outcome for an owner that was not listening, then publishes it; one round trip. */
-    private static final String RELAY = """
+    private static final RedisScript RELAY = RedisScript.of("""
             redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3])
-            return redis.call('PUBLISH', ARGV[1], ARGV[2])""";
+            return redis.call('PUBLISH', ARGV[1], ARGV[2])""");
 
     private final String replica = UUID.randomUUID().toString();
     private final InMemoryPendingLogins local;
@@ -92,6 +92,7 @@ public final class RedisPendingLogins implements PendingLogins {
         this.expiryMargin = expiryMargin;
         this.redis = new RedisConnections(location, work, LOG, "logins", RESULTS + replica, this::onRelayed,
                 this::readKeptOutcomes);
+        RedisAccessCheck.warnIfRefused(redis, location.toString());
     }
 
     @Override
@@ -108,7 +109,7 @@ public final class RedisPendingLogins implements PendingLogins {
         waiting.result().whenComplete((slot, failure) -> {
             if (!claimedKeys.remove(state)) {
                 // the script checks the key is still ours, so a claim racing this changes nothing
-                command(c -> c.eval(RELEASE, ScriptOutputType.INTEGER,
+                command(c -> RELEASE.run(c, ScriptOutputType.INTEGER,
                         new String[] {PENDING + state, SEEN + state}, replica, String.valueOf(SEEN_MILLIS)));
             }
         });
@@ -117,7 +118,7 @@ public final class RedisPendingLogins implements PendingLogins {
 
     @Override
     public CompletionStage<CallbackMatch> claim(String state) {
-        return command(c -> c.<String>eval(CLAIM, ScriptOutputType.VALUE,
+        return command(c -> CLAIM.<String>run(c, ScriptOutputType.VALUE,
                 new String[] {PENDING + state, SEEN + state}, String.valueOf(SEEN_MILLIS)))
                 .thenApply(owner -> {
                     if (owner == null) {
@@ -176,7 +177,7 @@ public final class RedisPendingLogins implements PendingLogins {
     }
 
     private void relay(String owner, String state, String message) {
-        command(c -> c.<Long>eval(RELAY, ScriptOutputType.INTEGER, new String[] {OUTCOME + state},
+        command(c -> RELAY.<Long>run(c, ScriptOutputType.INTEGER, new String[] {OUTCOME + state},
                 RESULTS + owner, message, String.valueOf(SEEN_MILLIS))).thenAccept(receivers -> {
             if (receivers == 0) {
                 LOG.warning("no replica listens for a login's outcome now (its owner has gone, or is"

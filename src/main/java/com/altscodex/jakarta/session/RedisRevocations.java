@@ -2,6 +2,7 @@ package com.altscodex.jakarta.session;
 
 import com.altscodex.jakarta.config.RedisLocation;
 import com.altscodex.jakarta.pending.RedisConnections;
+import com.altscodex.jakarta.pending.RedisScript;
 import io.lettuce.core.Range;
 import io.lettuce.core.ScriptOutputType;
 import java.time.Clock;
@@ -28,11 +29,11 @@ final class RedisRevocations extends InMemoryRevocations {
     private static final String CHANNEL = "altscodex:revocations";
 
     /** KEYS: the set, ARGV: its member, score, what has expired (score at most), the message. */
-    private static final String KEEP = """
+    private static final RedisScript KEEP = RedisScript.of("""
             redis.call('ZADD', KEYS[1], 'GT', ARGV[2], ARGV[1])
             redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', ARGV[3])
             redis.call('PUBLISH', ARGV[4], ARGV[5])
-            return 1""";
+            return 1""");
 
     private final RedisConnections redis;
     private final Duration ttl;
@@ -59,7 +60,7 @@ final class RedisRevocations extends InMemoryRevocations {
     }
 
     private CompletionStage<Void> keep(String set, String member, long score, long expiredUpTo, String message) {
-        return redis.command(c -> c.<Long>eval(KEEP, ScriptOutputType.INTEGER, new String[] {set},
+        return redis.command(c -> KEEP.<Long>run(c, ScriptOutputType.INTEGER, new String[] {set},
                 member, String.valueOf(score), String.valueOf(expiredUpTo), CHANNEL, message)).thenApply(ok -> null);
     }
 
