@@ -19,11 +19,15 @@ public final class RedisLocation {
     private final String uri;
     private final String shown;
     private final boolean sentinel;
+    private final boolean secure;
+    private final RedisTls tls;
 
-    private RedisLocation(String uri, String shown, boolean sentinel) {
+    private RedisLocation(String uri, String shown, boolean sentinel, boolean secure, RedisTls tls) {
         this.uri = uri;
         this.shown = shown;
         this.sentinel = sentinel;
+        this.secure = secure;
+        this.tls = tls;
     }
 
     /** @throws IllegalArgumentException naming what is wrong, never quoting the text */
@@ -68,7 +72,7 @@ public final class RedisLocation {
         }
         String shown = scheme + "://" + (at < 0 ? "" : "****@") + String.join(",", shownHosts) + path
                 + (sentinel ? "#" + primary : "");
-        return new RedisLocation(uri, shown, sentinel);
+        return new RedisLocation(uri, shown, sentinel, scheme.startsWith("rediss"), RedisTls.DEFAULT);
     }
 
     /** {@code host[:port]} with the port made explicit; a literal IPv6 address in brackets. */
@@ -108,6 +112,21 @@ public final class RedisLocation {
     /** Whether the primary is found through Sentinel, which says where it is after a failover. */
     public boolean sentinel() {
         return sentinel;
+    }
+
+    /** Whether the URI asks for TLS ({@code rediss://}, {@code rediss-sentinel://}). */
+    public boolean secure() {
+        return secure;
+    }
+
+    /** How TLS is trusted, when {@link #secure}. */
+    public RedisTls tls() {
+        return tls;
+    }
+
+    /** The same location, trusted so. */
+    public RedisLocation withTls(RedisTls trusted) {
+        return new RedisLocation(uri, shown, sentinel, secure, trusted);
     }
 
     /** What {@code connector} makes of the full URI, password included: the one way to it. */

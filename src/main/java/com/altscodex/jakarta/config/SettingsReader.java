@@ -1,6 +1,7 @@
 package com.altscodex.jakarta.config;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.net.URISyntaxException;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
@@ -31,6 +32,12 @@ public final class SettingsReader {
     public static final String CHECK_CALLBACK_PATH = PREFIX + "check-callback-path";
     public static final String PENDING_STORE = PREFIX + "pending-store";
     public static final String REDIS_URI = PREFIX + "redis.uri";
+    public static final String REDIS_TRUST_STORE = PREFIX + "redis.trust-store";
+    public static final String REDIS_TRUST_STORE_PASSWORD = PREFIX + "redis.trust-store-password";
+    public static final String REDIS_CA_FILE = PREFIX + "redis.ca-file";
+    public static final String REDIS_KEY_STORE = PREFIX + "redis.key-store";
+    public static final String REDIS_KEY_STORE_PASSWORD = PREFIX + "redis.key-store-password";
+    public static final String REDIS_VERIFY_HOSTNAME = PREFIX + "redis.verify-hostname";
     public static final String MAX_BODY = PREFIX + "max-body";
     public static final String MAX_JWT_LENGTH = PREFIX + "max-jwt-length";
     public static final String BODY_TIMEOUT = PREFIX + "body-timeout";
@@ -405,8 +412,9 @@ public final class SettingsReader {
         if (uri == null) {
             return null;
         }
+        RedisLocation location;
         try {
-            return RedisLocation.parse(uri);
+            location = RedisLocation.parse(uri);
         } catch (IllegalArgumentException e) {
             // the value may hold a password: name the key and the fault, never the value
             problems.add(REDIS_URI + " cannot be used: " + e.getMessage() + "; use redis://[[user]:password@]host:port/db,"
@@ -414,6 +422,7 @@ public final class SettingsReader {
                     + howToSet(REDIS_URI));
             return null;
         }
+        return redisTls(location);
     }
 
     private URI realHost(String key, URI uri, String rightUrl) {
@@ -502,6 +511,58 @@ public final class SettingsReader {
     /** MicroProfile Config maps {@code altscodex.client-id} to {@code ALTSCODEX_CLIENT_ID}. */
     static String environmentName(String key) {
         return key.replaceAll("[^A-Za-z0-9]", "_").toUpperCase(Locale.ROOT);
+    }
+
+    /** The location with its TLS trust, each problem by key; the passwords only open the stores. */
+    private RedisLocation redisTls(RedisLocation location) {
+        String trustStore = optional(REDIS_TRUST_STORE, null);
+        String caFile = optional(REDIS_CA_FILE, null);
+        String keyStore = optional(REDIS_KEY_STORE, null);
+        boolean verifyHostname = bool(REDIS_VERIFY_HOSTNAME, true);
+        if (trustStore == null && caFile == null && keyStore == null && verifyHostname) {
+            return location;
+        }
+        if (!location.secure()) {
+            String set = trustStore != null ? REDIS_TRUST_STORE : caFile != null ? REDIS_CA_FILE
+                    : keyStore != null ? REDIS_KEY_STORE : REDIS_VERIFY_HOSTNAME;
+            problems.add(set + " is set, but " + REDIS_URI + " does not use TLS: use rediss:// (or rediss-sentinel://),"
+                    + " or leave the TLS keys out" + howToSet(REDIS_URI));
+            return location;
+        }
+        if (trustStore != null && caFile != null) {
+            problems.add(REDIS_TRUST_STORE + " and " + REDIS_CA_FILE + " are both set: set the one that holds the CA"
+                    + " which signed Redis's certificate");
+        }
+        RedisTls.Trust trust = null;
+        try {
+            trust = trustStore != null ? RedisTls.trustStore(Path.of(trustStore), password(REDIS_TRUST_STORE_PASSWORD))
+                    : caFile != null ? RedisTls.caFile(Path.of(caFile)) : null;
+        } catch (IllegalArgumentException e) {
+            String key = trustStore != null ? REDIS_TRUST_STORE : REDIS_CA_FILE;
+            problems.add(key + "=" + (trustStore != null ? trustStore : caFile) + " " + e.getMessage()
+                    + (trustStore != null ? " (its password is " + REDIS_TRUST_STORE_PASSWORD + ")" : "") + howToSet(key));
+        }
+        javax.net.ssl.KeyManagerFactory keys = null;
+        if (keyStore != null) {
+            char[] password = password(REDIS_KEY_STORE_PASSWORD);
+            if (password == null) {
+                problems.add(REDIS_KEY_STORE_PASSWORD + " is missing: the password of " + REDIS_KEY_STORE
+                        + howToSet(REDIS_KEY_STORE_PASSWORD));
+            } else {
+                try {
+                    keys = RedisTls.keyStore(Path.of(keyStore), password);
+                } catch (IllegalArgumentException e) {
+                    problems.add(REDIS_KEY_STORE + "=" + keyStore + " " + e.getMessage() + " (its password is "
+                            + REDIS_KEY_STORE_PASSWORD + ")" + howToSet(REDIS_KEY_STORE));
+                }
+            }
+        }
+        return location.withTls(RedisTls.of(trust, keys, keyStore, verifyHostname));
+    }
+
+    private char[] password(String key) {
+        String value = optional(key, null);
+        return value == null ? null : value.toCharArray();
     }
 
     private static String howToSet(String key) {

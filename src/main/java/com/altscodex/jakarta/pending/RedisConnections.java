@@ -1,10 +1,14 @@
 package com.altscodex.jakarta.pending;
 
 import com.altscodex.jakarta.config.RedisLocation;
+import com.altscodex.jakarta.config.RedisTls;
+import com.altscodex.jakarta.config.SettingsReader;
 import com.altscodex.jakarta.error.StoreUnavailableException;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
+import io.lettuce.core.SslOptions;
+import io.lettuce.core.SslVerifyMode;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.async.RedisAsyncCommands;
@@ -87,9 +91,10 @@ public final class RedisConnections {
         this.channel = channel;
         this.onMessage = onMessage;
         this.resources = ClientResources.builder().reconnectDelay(RECONNECT_DELAY).build();
-        this.client = RedisClient.create(resources, location.<RedisURI>connect(RedisURI::create));
+        this.client = RedisClient.create(resources, redisUri());
         // fail fast while Redis is away (never queue commands), and reconnect by itself
         client.setOptions(ClientOptions.builder()
+                .sslOptions(sslOptions(location.tls()))
                 .autoReconnect(true)
                 .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
                 .timeoutOptions(TimeoutOptions.enabled(COMMAND_TIMEOUT))
@@ -151,6 +156,28 @@ public final class RedisConnections {
         resources.shutdown(0, 2, TimeUnit.SECONDS);
     }
 
+    /** The URI, with the host check TLS asks for on it and on each sentinel. */
+    private RedisURI redisUri() {
+        RedisURI uri = location.connect(RedisURI::create);
+        if (location.secure()) {
+            SslVerifyMode mode = location.tls().verifyHostname() ? SslVerifyMode.FULL : SslVerifyMode.CA;
+            uri.setVerifyPeer(mode);
+            uri.getSentinels().forEach(sentinel -> sentinel.setVerifyPeer(mode));
+        }
+        return uri;
+    }
+
+    private static SslOptions sslOptions(RedisTls tls) {
+        SslOptions.Builder options = SslOptions.builder().jdkSslProvider();
+        if (tls.trust() != null) {
+            options.trustManager(tls.trust());
+        }
+        if (tls.keys() != null) {
+            options.keyManager(tls.keys());
+        }
+        return options.build();
+    }
+
     /** The connections, opened once; after a failed first connect the next use tries again. */
     private CompletableFuture<Connections> connections() {
         CompletableFuture<Connections> current = connections;
@@ -167,10 +194,10 @@ public final class RedisConnections {
 
     private CompletableFuture<Connections> open() {
         CompletableFuture<StatefulRedisConnection<String, String>> commands =
-                client.connectAsync(StringCodec.UTF8, location.<RedisURI>connect(RedisURI::create)).toCompletableFuture();
+                client.connectAsync(StringCodec.UTF8, redisUri()).toCompletableFuture();
         CompletableFuture<StatefulRedisPubSubConnection<String, String>> messages = channel == null
                 ? CompletableFuture.completedFuture(null)
-                : client.connectPubSubAsync(StringCodec.UTF8, location.<RedisURI>connect(RedisURI::create)).toCompletableFuture();
+                : client.connectPubSubAsync(StringCodec.UTF8, redisUri()).toCompletableFuture();
         return commands.thenCombine(messages, Connections::new).thenCompose(c -> {
             if (c.messages() == null) {
                 return CompletableFuture.completedFuture(c);
@@ -203,9 +230,29 @@ public final class RedisConnections {
 
     private void down(Throwable failure) {
         if (up.compareAndSet(true, false)) {
-            log.warning(() -> "Redis at " + location + " is unreachable (" + failure.getClass().getSimpleName()
-                    + "): " + failing + " fail with STORE_UNAVAILABLE until it is back; reconnecting by itself");
+            Throwable tls = tlsFailure(failure);
+            if (tls != null) {
+                log.warning(() -> "Redis at " + location + " refused the TLS handshake (" + tls.getClass().getSimpleName()
+                        + ": " + tls.getMessage() + "), trusting " + location.tls() + ": set "
+                        + SettingsReader.REDIS_CA_FILE + " or " + SettingsReader.REDIS_TRUST_STORE
+                        + " to the CA that signed Redis's certificate, and " + SettingsReader.REDIS_KEY_STORE
+                        + " where Redis asks for a client certificate; " + failing
+                        + " fail with STORE_UNAVAILABLE until it is fixed");
+            } else {
+                log.warning(() -> "Redis at " + location + " is unreachable (" + failure.getClass().getSimpleName()
+                        + "): " + failing + " fail with STORE_UNAVAILABLE until it is back; reconnecting by itself");
+            }
         }
+    }
+
+    /** The TLS failure in the causes, if the outage is one: a certificate or a handshake refused. */
+    private static Throwable tlsFailure(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof javax.net.ssl.SSLException || cause instanceof java.security.cert.CertificateException) {
+                return cause;
+            }
+        }
+        return null;
     }
 
     private void upAgain() {

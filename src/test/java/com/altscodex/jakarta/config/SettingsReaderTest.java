@@ -55,6 +55,38 @@ class SettingsReaderTest {
     }
 
     @Test
+    void redisTlsMistakesFailTheDeploymentByKeyWithoutAPassword(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path notAStore = java.nio.file.Files.writeString(dir.resolve("store.p12"), "not a key store");
+        Map<String, String> config = valid();
+        config.put("altscodex.pending-store", "redis");
+        config.put("altscodex.redis.uri", "redis://:hidden-pass@127.0.0.1:6379/0");
+        config.put("altscodex.redis.ca-file", dir.resolve("missing.pem").toString());
+        InvalidSettingsException plain = assertThrows(InvalidSettingsException.class, () -> read(config));
+        assertTrue(plain.getMessage().contains("altscodex.redis.ca-file is set, but altscodex.redis.uri does not use TLS"),
+                plain.getMessage());
+
+        config.put("altscodex.redis.uri", "rediss://:hidden-pass@127.0.0.1:6380/0");
+        config.put("altscodex.redis.key-store", notAStore.toString());
+        config.put("altscodex.redis.key-store-password", "store-pass-19ab");
+        config.put("altscodex.redis.verify-hostname", "perhaps");
+        InvalidSettingsException refused = assertThrows(InvalidSettingsException.class, () -> read(config));
+        String message = refused.getMessage();
+        assertTrue(message.contains("(3 problems)"), message);
+        assertTrue(message.contains("altscodex.redis.ca-file=" + dir.resolve("missing.pem") + " is no readable file"), message);
+        assertTrue(message.contains("altscodex.redis.key-store=" + notAStore + " is a key store that cannot be opened")
+                && message.contains("its password is altscodex.redis.key-store-password"), message);
+        assertTrue(message.contains("altscodex.redis.verify-hostname='perhaps' is neither true nor false"), message);
+        assertFalse(message.contains("store-pass-19ab") || message.contains("hidden-pass"), message);
+
+        config.remove("altscodex.redis.key-store-password");
+        config.remove("altscodex.redis.verify-hostname");
+        config.remove("altscodex.redis.ca-file");
+        assertTrue(assertThrows(InvalidSettingsException.class, () -> read(config)).getMessage()
+                .contains("altscodex.redis.key-store-password is missing"));
+    }
+
+    @Test
     void theRedirectUriIsKeptExactlyTrailingSlashIncluded() {
         assertEquals("https://game.example/api/getinfo/", read(valid()).redirectUri());
     }
