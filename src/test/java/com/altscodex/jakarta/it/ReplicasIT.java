@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.altscodex.jakarta.dev.MockDeOAuthServer;
 import com.altscodex.jakarta.dev.RecordedRequest;
 import com.altscodex.jakarta.it.Http.Answer;
+import com.altscodex.jakarta.TestCa;
 import com.altscodex.jakarta.pending.LocalSentinel;
+import com.altscodex.jakarta.pending.GuideAclGrant;
 import com.sun.net.httpserver.HttpServer;
 import jakarta.json.JsonObject;
 import java.net.InetSocketAddress;
@@ -34,7 +36,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * Behind a load balancer: two instances of one server with the same WAR sharing one Redis (a primary
- * and its replica behind Sentinel, as production runs it), and the DeOAuth callback always reaching
+ * and its replica behind Sentinel, over TLS signed by a CA made here, as production runs it; A logs
+ * in as an ACL user with a client certificate, B as the default user), and the DeOAuth callback always reaching
  * instance B (the registered redirect URI), whichever instance started the login. Logins, sessions
  * and login links work across them; B has been given a rotated key list (a new key first, A's after
  * it). Then the primary dies with 200 logins waiting: both replicas find the promoted one by
@@ -52,7 +55,11 @@ class ReplicasIT {
     private static final String WEBHOOK_SECRET = "replica-webhook-secret-e4d2";
     private static final int POLLERS = 1_000;
 
+    private static final String ACL_USER = "altscodex-replicas";
+    private static final String ACL_PASSWORD = "acl-pw-replicas-8c2f";
     private static LocalSentinel redis;
+    private static TestCa ca;
+    private static TestCa.Issued clientCertificate;
     private static MockDeOAuthServer mock;
     private static HttpServer receiver;
     private static ServerProcess a;
@@ -62,7 +69,7 @@ class ReplicasIT {
     private static List<ServerProcess> memory = List.of();
     /** What no log line may hold: gathered as the steps make them. */
     private static final List<String> SECRETS = new CopyOnWriteArrayList<>(List.of(SECRET, OLD_KEY, NEW_KEY,
-            OLD_KEY.substring(0, 20), NEW_KEY.substring(0, 20), API_KEY, WEBHOOK_SECRET));
+            OLD_KEY.substring(0, 20), NEW_KEY.substring(0, 20), API_KEY, WEBHOOK_SECRET, ACL_PASSWORD, TestCa.PASSWORD));
 
     private static Map<String, String> env(int callbackPort, String mockUrl, String redisUri, String keys) {
         return env(callbackPort, mockUrl, redisUri, keys, 0);
@@ -89,7 +96,11 @@ class ReplicasIT {
 
     @BeforeAll
     static void startTwoReplicasSharingRedis() throws Exception {
-        redis = LocalSentinel.start();
+        Path certificates = Files.createTempDirectory("replicas-tls");
+        ca = TestCa.create(certificates, "replicas-ca");
+        clientCertificate = ca.issue("replica-a", "dns:replica-a.test");
+        redis = LocalSentinel.start(ca);
+        redis.addUser(ACL_USER, ACL_PASSWORD, GuideAclGrant.RULES);
         mock = MockDeOAuthServer.start(0, CLIENT, SECRET);
         receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 16);
         receiver.createContext("/refuse", exchange -> {
@@ -106,10 +117,19 @@ class ReplicasIT {
         int memoryPortB = ServerProcess.freePort();
         Map<String, String> memoryEnv = new HashMap<>(env(memoryPortB, memoryMock.baseUri().toString(), null, OLD_KEY));
         memoryEnv.put("ALTSCODEX_AUTHORIZE_TIMEOUT", "3s"); // the login on A waits all of it
+        // A: an ACL user with the guide's grant, the CA as a PEM file, a client certificate (mutual TLS);
+        // B: the default user, the CA in a trust store, no client certificate
+        Map<String, String> envA = new HashMap<>(env(portB, mock.baseUri().toString(), redis.uri(ACL_USER + ":" + ACL_PASSWORD + "@"),
+                OLD_KEY, hooks));
+        envA.putAll(Map.of("ALTSCODEX_REDIS_CA_FILE", ca.pem().toString(),
+                "ALTSCODEX_REDIS_KEY_STORE", clientCertificate.keyStore().toString(),
+                "ALTSCODEX_REDIS_KEY_STORE_PASSWORD", TestCa.PASSWORD));
+        Map<String, String> envB = new HashMap<>(env(portB, mock.baseUri().toString(), redis.uri(), NEW_KEY + "," + OLD_KEY, hooks));
+        envB.putAll(Map.of("ALTSCODEX_REDIS_TRUST_STORE", ca.trustStore().toString(),
+                "ALTSCODEX_REDIS_TRUST_STORE_PASSWORD", TestCa.PASSWORD));
         List<ServerProcess> replicas = ServerProcess.startTogether(List.of(
-                new ServerProcess.Launch("replica-a", portA, env(portB, mock.baseUri().toString(), redis.uri(), OLD_KEY, hooks)),
-                new ServerProcess.Launch("replica-b", portB,
-                        env(portB, mock.baseUri().toString(), redis.uri(), NEW_KEY + "," + OLD_KEY, hooks)),
+                new ServerProcess.Launch("replica-a", portA, envA),
+                new ServerProcess.Launch("replica-b", portB, envB),
                 new ServerProcess.Launch("memory-a", memoryPortA, memoryEnv),
                 new ServerProcess.Launch("memory-b", memoryPortB, memoryEnv)));
         a = replicas.get(0);
@@ -146,7 +166,7 @@ class ReplicasIT {
         Thread.sleep(300);
         assertEquals(exchanges + 1, mock.requests(MockDeOAuthServer.GET_TOKEN).size());
         assertEquals(502, Http.login(a.baseUrl(), "reject-dora").status());
-        assertTrue(a.log().contains("waiting logins in Redis at " + redis.uri()), "A uses Redis");
+        assertTrue(a.log().contains("waiting logins in Redis at " + redis.uri("****@")), "A uses Redis");
     }
 
     @Test
@@ -343,6 +363,7 @@ class ReplicasIT {
         for (ServerProcess replica : List.of(a, b)) {
             String log = replica.log();
             assertTrue(log.contains("sessions on ("), "the start-up line says sessions are on: " + replica.logFile());
+            assertEquals(List.of(), replica.logLines("may not run"), "the ACL user's grant is enough");
             for (String secret : SECRETS) {
                 assertFalse(log.contains(secret), replica.logFile() + " holds a secret");
             }

@@ -4,27 +4,59 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.altscodex.jakarta.TestCa;
+import com.altscodex.jakarta.it.Http.Answer;
+import com.altscodex.jakarta.pending.GuideAclGrant;
+import com.altscodex.jakarta.pending.LocalRedis;
+import com.altscodex.jakarta.pending.LocalTlsRedis;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The mistakes the guides spend pages on, caught when the WAR is deployed on a stock server, and a
- * configuration that cannot work failing the deployment with one message naming every bad key. The
- * four servers start side by side (one start-up's wait, not four): each test reads its own.
+ * The mistakes the guides spend pages on, caught when the WAR is deployed on a stock server; a
+ * configuration that cannot work failing the deployment with one message naming every bad key; and
+ * a Redis the module cannot use as configured (a certificate of another CA, an ACL user without
+ * EVALSHA) told at start by key and command. The six servers start side by side (one start-up's
+ * wait, not six): each test reads its own.
  */
 class StartupChecksIT {
+    private static final String ACL_PASSWORD = "acl-pw-startup-4d7e";
     private static ServerProcess wrongCallbackPath;
     private static ServerProcess wrongContextRoot;
     private static ServerProcess plainHttp;
     private static ServerProcess misconfigured;
+    private static ServerProcess redisWrongCa;
+    private static ServerProcess redisWithoutEvalsha;
+    private static LocalTlsRedis tlsRedis;
+    private static LocalRedis aclRedis;
+    private static TestCa otherCa;
 
     @BeforeAll
-    static void startFourMisconfiguredServers() throws Exception {
+    static void startSixMisconfiguredServers() throws Exception {
         int[] ports = {ServerProcess.freePort(), ServerProcess.freePort(), ServerProcess.freePort(),
-                ServerProcess.freePort()};
+                ServerProcess.freePort(), ServerProcess.freePort(), ServerProcess.freePort()};
+        // a Redis whose certificate one CA signed, given to a module that trusts another
+        Path certificates = Files.createTempDirectory("startup-tls");
+        TestCa redisCa = TestCa.create(certificates, "redis-ca");
+        otherCa = TestCa.create(certificates, "other-ca");
+        tlsRedis = new LocalTlsRedis(redisCa.issue("redis", "ip:127.0.0.1"), null, certificates);
+        Map<String, String> wrongCa = new HashMap<>(settings("http://127.0.0.1:" + ports[4] + "/api/getinfo"));
+        wrongCa.putAll(Map.of("ALTSCODEX_PENDING_STORE", "redis", "ALTSCODEX_REDIS_URI", "rediss://127.0.0.1:" + tlsRedis.port() + "/0",
+                "ALTSCODEX_REDIS_CA_FILE", otherCa.pem().toString()));
+        // an ACL user given everything the guide says but EVALSHA
+        aclRedis = LocalRedis.onFreePort();
+        assertEquals("OK", aclRedis.cli("ACL", "SETUSER", "no-evalsha", "on", ">" + ACL_PASSWORD,
+                GuideAclGrant.RULES.replace(" +evalsha", "")).trim());
+        Map<String, String> withoutEvalsha = new HashMap<>(settings("http://127.0.0.1:" + ports[5] + "/api/getinfo"));
+        withoutEvalsha.putAll(Map.of("ALTSCODEX_PENDING_STORE", "redis",
+                "ALTSCODEX_REDIS_URI", "redis://no-evalsha:" + ACL_PASSWORD + "@127.0.0.1:" + aclRedis.port() + "/0"));
         List<ServerProcess> servers = ServerProcess.startTogether(List.of(
                 // the guides' example path, where our WAR has no callback
                 new ServerProcess.Launch("wrong-callback-path", ports[0], settings("http://127.0.0.1:" + ports[0] + "/getinfo")),
@@ -34,11 +66,15 @@ class StartupChecksIT {
                         "ALTSCODEX_CLIENT_ID", "some-client",
                         "ALTSCODEX_REDIRECT_URI", "getinfo",
                         "ALTSCODEX_AUTHORIZE_TIMEOUT", "soon",
-                        "ALTSCODEX_AUTH_SERVER_URL", "https://oauth.altscodex.com"))));
+                        "ALTSCODEX_AUTH_SERVER_URL", "https://oauth.altscodex.com")),
+                new ServerProcess.Launch("redis-wrong-ca", ports[4], wrongCa),
+                new ServerProcess.Launch("redis-without-evalsha", ports[5], withoutEvalsha)));
         wrongCallbackPath = servers.get(0);
         wrongContextRoot = servers.get(1);
         plainHttp = servers.get(2);
         misconfigured = servers.get(3);
+        redisWrongCa = servers.get(4);
+        redisWithoutEvalsha = servers.get(5);
     }
 
     private static Map<String, String> settings(String redirectUri) {
@@ -49,10 +85,17 @@ class StartupChecksIT {
 
     @AfterAll
     static void stopThem() throws Exception {
-        for (ServerProcess server : new ServerProcess[] {wrongCallbackPath, wrongContextRoot, plainHttp, misconfigured}) {
+        for (ServerProcess server : new ServerProcess[] {wrongCallbackPath, wrongContextRoot, plainHttp, misconfigured,
+                redisWrongCa, redisWithoutEvalsha}) {
             if (server != null) {
                 server.close();
             }
+        }
+        if (tlsRedis != null) {
+            tlsRedis.close();
+        }
+        if (aclRedis != null) {
+            aclRedis.close();
         }
     }
 
@@ -98,5 +141,36 @@ class StartupChecksIT {
         assertFalse(log.contains("some-client:"), "no credentials pair in the log");
         // the application is not there: nothing half-configured answers logins
         assertEquals(404, Http.login(misconfigured.baseUrl(), "test-jwt").status());
+    }
+
+    @Test
+    void aRedisCertificateOfAnotherCaIsToldAtStartNamingTheKeys() throws Exception {
+        List<String> told = awaitLine(redisWrongCa, "refused the TLS handshake");
+        assertTrue(ServerProcess.atWarningOrAbove(told.get(0)) && told.get(0).contains("altscodex.redis.ca-file")
+                && told.get(0).contains(otherCa.pem().toString()), told.get(0));
+        Answer ready = Http.get(redisWrongCa.healthUrl() + "/ready");
+        assertEquals(503, ready.status(), ready.body());
+        assertTrue(ready.body().contains("pending-login store unreachable"), ready.body());
+    }
+
+    @Test
+    void anAclUserWithoutEvalshaIsToldOnceAtStart() throws Exception {
+        List<String> told = awaitLine(redisWithoutEvalsha, "may not run");
+        assertTrue(ServerProcess.atWarningOrAbove(told.get(0)) && told.get(0).contains("may not run EVALSHA,")
+                && told.get(0).contains("+evalsha"), told.get(0));
+        assertEquals(1, told.size(), "once, not per login: " + told);
+        assertFalse(redisWithoutEvalsha.log().contains(ACL_PASSWORD), "no password in the log");
+    }
+
+    /** The log's lines holding {@code text}, once there is one (the check runs beside the start). */
+    private static List<String> awaitLine(ServerProcess server, String text) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        List<String> lines = server.logLines(text);
+        while (lines.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            lines = server.logLines(text);
+        }
+        assertFalse(lines.isEmpty(), "no line with '" + text + "' in " + server.logFile());
+        return lines;
     }
 }

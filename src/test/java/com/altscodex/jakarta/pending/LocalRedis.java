@@ -36,6 +36,22 @@ public final class LocalRedis implements AutoCloseable {
         server.stop();
     }
 
+    /** One command through Debian's redis-cli, each argument split at its spaces; its output. */
+    public String cli(String... command) throws IOException, InterruptedException {
+        java.util.List<String> line = new java.util.ArrayList<>(java.util.List.of("redis-cli", "-h", "127.0.0.1",
+                "-p", String.valueOf(port)));
+        for (String part : command) {
+            line.addAll(java.util.List.of(part.trim().split("\\s+")));
+        }
+        Process cli = new ProcessBuilder(line).redirectErrorStream(true).start();
+        String output = new String(cli.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        if (!cli.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+            cli.destroyForcibly();
+            throw new IOException("redis-cli did not finish: " + line);
+        }
+        return output;
+    }
+
     public int port() {
         return port;
     }

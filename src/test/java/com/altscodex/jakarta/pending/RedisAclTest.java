@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
  */
 class RedisAclTest {
     /** The grant docs/redis.md gives, read from it: the test checks what users are told to run. */
-    static final String NEEDED = grantInTheGuide();
+    private static final String NEEDED = GuideAclGrant.RULES;
     private static final String PASSWORD = "acl-pass-5e0b9d";
     private static final SlotInfo SLOT = new SlotInfo("slot-1", "access", "0x1", "nick", 1, "code");
 
@@ -54,17 +54,6 @@ class RedisAclTest {
         public void close() {
         }
     };
-
-    private static String grantInTheGuide() {
-        try {
-            String guide = java.nio.file.Files.readString(java.nio.file.Path.of("docs/redis.md"));
-            int start = guide.indexOf("ACL SETUSER altscodex on >password ");
-            String grant = guide.substring(start + "ACL SETUSER altscodex on >password ".length(), guide.indexOf("```", start));
-            return grant.trim().replaceAll("\\s+", " ");
-        } catch (java.io.IOException | IndexOutOfBoundsException e) {
-            throw new IllegalStateException("docs/redis.md gives no ACL SETUSER altscodex line", e);
-        }
-    }
 
     @BeforeEach
     void start() throws Exception {

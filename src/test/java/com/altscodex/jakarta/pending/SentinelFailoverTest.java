@@ -5,10 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.altscodex.jakarta.TestCa;
 import com.altscodex.jakarta.config.RedisLocation;
+import com.altscodex.jakarta.config.RedisTls;
 import com.altscodex.jakarta.wire.SlotInfo;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,12 +22,13 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Two replicas' stores behind Sentinel: the primary dies with logins waiting, Sentinel promotes the
- * replica, and the stores find the new primary by themselves; every login is answered once.
+ * replica, and the stores find the new primary by themselves, over TLS and as an ACL user; every
+ * login is answered once.
  */
 class SentinelFailoverTest {
     private static final SlotInfo SLOT = new SlotInfo("slot-1", "access", "0x1", "nick", 1, "code");
@@ -34,29 +38,32 @@ class SentinelFailoverTest {
     private final ExecutorService work = Executors.newCachedThreadPool();
     private final List<RedisPendingLogins> stores = new ArrayList<>();
 
-    @BeforeEach
-    void start() throws Exception {
-        redis = LocalSentinel.start();
-    }
-
     @AfterEach
     void stop() {
         stores.forEach(RedisPendingLogins::close);
         timers.shutdownNow();
         work.shutdownNow();
-        redis.close();
+        if (redis != null) {
+            redis.close();
+        }
     }
 
-    private RedisPendingLogins store() {
-        RedisPendingLogins store = new RedisPendingLogins(RedisLocation.parse(redis.uri()), work, timers);
+    private RedisPendingLogins store(RedisLocation location) {
+        RedisPendingLogins store = new RedisPendingLogins(location, work, timers);
         stores.add(store);
         return store;
     }
 
+    /** Over TLS (rediss-sentinel://, the sentinel included) and as an ACL user with the guide's grant. */
     @Test
-    void waitingLoginsOutliveAFailoverAndAreAnsweredOnce() throws Exception {
-        RedisPendingLogins owner = store();
-        RedisPendingLogins claimer = store();
+    void waitingLoginsOutliveAFailoverAndAreAnsweredOnce(@TempDir Path dir) throws Exception {
+        TestCa ca = TestCa.create(dir, "sentinel-ca");
+        redis = LocalSentinel.start(ca);
+        redis.addUser("altscodex", "acl-pw-sentinel-1", GuideAclGrant.RULES);
+        RedisLocation location = RedisLocation.parse(redis.uri("altscodex:acl-pw-sentinel-1@"))
+                .withTls(RedisTls.of(RedisTls.caFile(ca.pem()), null, null, true));
+        RedisPendingLogins owner = store(location);
+        RedisPendingLogins claimer = store(location);
         List<CompletableFuture<SlotInfo>> waiting = new ArrayList<>();
         for (int i = 0; i < 50; i++) {
             Registration login = owner.register("s-" + i, Duration.ofSeconds(60));
@@ -83,7 +90,8 @@ class SentinelFailoverTest {
 
     @Test
     void anOutcomePublishedWhileTheOwnerWasNotSubscribedIsReadOnResubscribing() throws Exception {
-        RedisPendingLogins owner = store();
+        redis = LocalSentinel.start();
+        RedisPendingLogins owner = store(RedisLocation.parse(redis.uri()));
         Registration login = owner.register("s-missed", Duration.ofSeconds(60));
         await(login.recorded());
         RedisClient inspector = RedisClient.create("redis://127.0.0.1:" + redis.primaryPort());
