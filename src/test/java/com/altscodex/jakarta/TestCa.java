@@ -12,9 +12,10 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A certificate authority made for one test with the JDK's keytool: it signs server and client
+ * A certificate authority made for the tests with the JDK's keytool: it signs server and client
  * certificates (EC keys, a day long) and writes them as PKCS#12 and as the PEM files OpenSSL-based
- * servers (redis-server) read.
+ * servers (redis-server) read. {@link #shared} keeps them in {@code target/test-ca}: a keytool run
+ * is a JVM start, and each server's integration tests would otherwise make the same files again.
  */
 public final class TestCa {
     public static final String PASSWORD = "test-ca-store-pw";
@@ -28,9 +29,17 @@ public final class TestCa {
         this.store = dir.resolve(name + ".p12");
     }
 
-    /** A new CA called {@code name}, its files in {@code dir}. */
-    public static TestCa create(Path dir, String name) throws IOException, InterruptedException {
+    /** The CA called {@code name} in {@code target/test-ca}, made by the first test that asks for it. */
+    public static TestCa shared(String name) throws IOException, InterruptedException {
+        return create(Files.createDirectories(Path.of("target", "test-ca")).toAbsolutePath(), name);
+    }
+
+    /** The CA called {@code name}, its files in {@code dir}: made there unless they are there already. */
+    public static synchronized TestCa create(Path dir, String name) throws IOException, InterruptedException {
         TestCa ca = new TestCa(dir, name);
+        if (Files.exists(ca.trustStore())) {
+            return ca;
+        }
         keytool("-genkeypair", "-alias", "ca", "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=" + name,
                 "-ext", "bc:c", "-validity", "1", "-keystore", ca.store.toString(), "-storepass", PASSWORD);
         keytool("-exportcert", "-rfc", "-alias", "ca", "-keystore", ca.store.toString(), "-storepass", PASSWORD,
@@ -50,14 +59,27 @@ public final class TestCa {
         return dir.resolve(name + "-trust.p12");
     }
 
-    /** A certificate for {@code subject}, valid for the given names (like {@code ip:127.0.0.1,dns:localhost}). */
+    /**
+     * A certificate for {@code subject}, valid for the given names (like {@code ip:127.0.0.1,dns:localhost});
+     * one made before for the same subject is given again.
+     */
     public Issued issue(String subject, String names) throws IOException, InterruptedException {
+        synchronized (TestCa.class) {
+            return issueOnce(subject, names);
+        }
+    }
+
+    private Issued issueOnce(String subject, String names) throws IOException, InterruptedException {
         Path keys = dir.resolve(name + "-" + subject + ".p12");
+        Path certificate = dir.resolve(name + "-" + subject + ".pem");
+        Path key = dir.resolve(name + "-" + subject + ".key");
+        if (Files.exists(key)) {
+            return new Issued(keys, certificate, key);
+        }
         keytool("-genkeypair", "-alias", "me", "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=" + subject,
                 "-validity", "1", "-keystore", keys.toString(), "-storepass", PASSWORD);
         Path request = dir.resolve(name + "-" + subject + ".csr");
         keytool("-certreq", "-alias", "me", "-keystore", keys.toString(), "-storepass", PASSWORD, "-file", request.toString());
-        Path certificate = dir.resolve(name + "-" + subject + ".pem");
         keytool("-gencert", "-rfc", "-alias", "ca", "-keystore", store.toString(), "-storepass", PASSWORD,
                 "-infile", request.toString(), "-outfile", certificate.toString(), "-validity", "1",
                 "-ext", "san=" + names, "-ext", "eku=serverAuth,clientAuth");
@@ -66,7 +88,6 @@ public final class TestCa {
                 "-storepass", PASSWORD);
         keytool("-importcert", "-alias", "me", "-file", certificate.toString(), "-keystore", keys.toString(),
                 "-storepass", PASSWORD);
-        Path key = dir.resolve(name + "-" + subject + ".key");
         try {
             KeyStore opened = KeyStore.getInstance(keys.toFile(), PASSWORD.toCharArray());
             Key privateKey = opened.getKey("me", PASSWORD.toCharArray());

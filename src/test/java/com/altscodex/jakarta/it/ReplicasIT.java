@@ -96,8 +96,7 @@ class ReplicasIT {
 
     @BeforeAll
     static void startTwoReplicasSharingRedis() throws Exception {
-        Path certificates = Files.createTempDirectory("replicas-tls");
-        ca = TestCa.create(certificates, "replicas-ca");
+        ca = TestCa.shared("test-ca");
         clientCertificate = ca.issue("replica-a", "dns:replica-a.test");
         redis = LocalSentinel.start(ca);
         redis.addUser(ACL_USER, ACL_PASSWORD, GuideAclGrant.RULES);

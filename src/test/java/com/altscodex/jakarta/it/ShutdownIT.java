@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -31,11 +33,35 @@ class ShutdownIT {
     @RegisterExtension
     static final MockDeOAuthExtension DEOAUTH = MockDeOAuthExtension.forClient(CLIENT, SECRET);
 
+    /** Both servers start side by side, where there are two (one start-up's wait); null where there is one. */
+    private static ServerProcess stopping;
+    private static ServerProcess undeploying;
+
+    @BeforeAll
+    static void startThem() throws Exception {
+        List<ServerProcess.Launch> launches = new ArrayList<>(List.of(launch("shutdown")));
+        if (!ServerProcess.isPayara()) {
+            launches.add(launch("undeploy"));
+        }
+        List<ServerProcess> started = ServerProcess.startTogether(launches);
+        stopping = started.get(0);
+        undeploying = started.size() > 1 ? started.get(1) : null;
+    }
+
+    @AfterAll
+    static void closeThem() throws Exception {
+        for (ServerProcess server : new ServerProcess[] {stopping, undeploying}) {
+            if (server != null) {
+                server.close();
+            }
+        }
+    }
+
     @Test
     void sigtermAnswersEveryWaitingLoginAndTheLogHoldsNoSecret() throws Exception {
         List<String> jwts = new ArrayList<>();
         MockDeOAuthServer mock = DEOAUTH.server();
-        try (ServerProcess server = start("shutdown")) {
+        try (ServerProcess server = stopping) {
             String base = server.baseUrl();
             // one login of each kind first, so the log holds their lines
             for (String kind : List.of("test", "expired", "reject", "fail", "tokenerror")) {
@@ -71,7 +97,7 @@ class ShutdownIT {
     @Test
     void undeployAnswersEveryWaitingLogin() throws Exception {
         assumeFalse(ServerProcess.isPayara(), "Payara Micro cannot undeploy");
-        try (ServerProcess server = start("undeploy")) {
+        try (ServerProcess server = undeploying) {
             assertEquals(200, Http.login(server.baseUrl(), "test-jwt-before").status());
             List<CompletableFuture<Timed>> waiting = holdLogins(server, new ArrayList<>());
             long undeploying = System.nanoTime();
@@ -82,9 +108,9 @@ class ShutdownIT {
         }
     }
 
-    private static ServerProcess start(String name) throws Exception {
+    private static ServerProcess.Launch launch(String name) throws Exception {
         int port = ServerProcess.freePort();
-        return ServerProcess.start(name, port, Map.of(
+        return new ServerProcess.Launch(name, port, Map.of(
                 "ALTSCODEX_CLIENT_ID", CLIENT,
                 "ALTSCODEX_CLIENT_SECRET", SECRET,
                 "ALTSCODEX_REDIRECT_URI", "http://127.0.0.1:" + port + "/api/getinfo",

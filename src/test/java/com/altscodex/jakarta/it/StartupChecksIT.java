@@ -44,9 +44,9 @@ class StartupChecksIT {
                 ServerProcess.freePort(), ServerProcess.freePort(), ServerProcess.freePort()};
         // a Redis whose certificate one CA signed, given to a module that trusts another
         Path certificates = Files.createTempDirectory("startup-tls");
-        TestCa redisCa = TestCa.create(certificates, "redis-ca");
-        otherCa = TestCa.create(certificates, "other-ca");
-        tlsRedis = new LocalTlsRedis(redisCa.issue("redis", "ip:127.0.0.1"), null, certificates);
+        TestCa redisCa = TestCa.shared("test-ca");
+        otherCa = TestCa.shared("other-ca");
+        tlsRedis = new LocalTlsRedis(redisCa.issue("redis", "ip:127.0.0.1,dns:localhost"), null, certificates);
         Map<String, String> wrongCa = new HashMap<>(settings("http://127.0.0.1:" + ports[4] + "/api/getinfo"));
         wrongCa.putAll(Map.of("ALTSCODEX_PENDING_STORE", "redis", "ALTSCODEX_REDIS_URI", "rediss://127.0.0.1:" + tlsRedis.port() + "/0",
                 "ALTSCODEX_REDIS_CA_FILE", otherCa.pem().toString()));
@@ -150,7 +150,7 @@ class StartupChecksIT {
                 && told.get(0).contains(otherCa.pem().toString()), told.get(0));
         Answer ready = Http.get(redisWrongCa.healthUrl() + "/ready");
         assertEquals(503, ready.status(), ready.body());
-        assertTrue(ready.body().contains("pending-login store unreachable"), ready.body());
+        assertTrue(ready.body().contains("pending-login-store-unreachable"), ready.body());
     }
 
     @Test

@@ -49,7 +49,7 @@ public final class LocalSentinel implements AutoCloseable {
         LocalSentinel set = new LocalSentinel(ca);
         try {
             if (ca != null) {
-                set.certificate = ca.issue("redis-sentinel-set", "ip:127.0.0.1");
+                set.certificate = ca.issue("redis", "ip:127.0.0.1,dns:localhost");
             }
             set.primary = set.server("primary", set.primaryPort, "");
             set.server("replica", set.replicaPort, "replicaof 127.0.0.1 " + set.primaryPort + "\n");

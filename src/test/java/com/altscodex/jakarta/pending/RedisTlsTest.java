@@ -66,8 +66,8 @@ class RedisTlsTest {
     @BeforeAll
     static void startThreeServers() throws Exception {
         dir = Files.createTempDirectory("redis-tls");
-        ca = TestCa.create(dir, "test-ca");
-        otherCa = TestCa.create(dir, "other-ca");
+        ca = TestCa.shared("test-ca");
+        otherCa = TestCa.shared("other-ca");
         client = ca.issue("altscodex-client", "dns:client.test");
         TestCa.Issued server = ca.issue("redis", "ip:127.0.0.1,dns:localhost");
         redis = new LocalTlsRedis(server, null, dir);

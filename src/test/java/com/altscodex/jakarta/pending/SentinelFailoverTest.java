@@ -57,7 +57,7 @@ class SentinelFailoverTest {
     /** Over TLS (rediss-sentinel://, the sentinel included) and as an ACL user with the guide's grant. */
     @Test
     void waitingLoginsOutliveAFailoverAndAreAnsweredOnce(@TempDir Path dir) throws Exception {
-        TestCa ca = TestCa.create(dir, "sentinel-ca");
+        TestCa ca = TestCa.shared("test-ca");
         redis = LocalSentinel.start(ca);
         redis.addUser("altscodex", "acl-pw-sentinel-1", GuideAclGrant.RULES);
         RedisLocation location = RedisLocation.parse(redis.uri("altscodex:acl-pw-sentinel-1@"))
@@ -90,11 +90,12 @@ class SentinelFailoverTest {
 
     @Test
     void anOutcomePublishedWhileTheOwnerWasNotSubscribedIsReadOnResubscribing() throws Exception {
-        redis = LocalSentinel.start();
-        RedisPendingLogins owner = store(RedisLocation.parse(redis.uri()));
+        // any Redis will do: what matters is a subscription that drops and comes back
+        LocalRedis single = LocalRedis.onFreePort();
+        RedisPendingLogins owner = store(RedisLocation.parse(single.uri()));
         Registration login = owner.register("s-missed", Duration.ofSeconds(60));
         await(login.recorded());
-        RedisClient inspector = RedisClient.create("redis://127.0.0.1:" + redis.primaryPort());
+        RedisClient inspector = RedisClient.create(single.uri());
         try (StatefulRedisConnection<String, String> keys = inspector.connect()) {
             // the relay kept it, and its message went to nobody
             keys.sync().set("altscodex:outcome:s-missed", RelayedOutcome.encode("s-missed", SLOT));
@@ -104,6 +105,7 @@ class SentinelFailoverTest {
             assertEquals(SLOT, login.result().toCompletableFuture().get(10, TimeUnit.SECONDS));
         } finally {
             inspector.shutdown();
+            single.close();
         }
     }
 
