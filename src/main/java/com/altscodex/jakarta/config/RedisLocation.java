@@ -9,8 +9,9 @@ import java.util.function.Function;
  * Where the shared store is: one server, {@code redis://[[user]:password@]host[:port][/db]} (or
  * {@code rediss://} for TLS), or a primary found through Sentinel,
  * {@code redis-sentinel://[[user]:password@]host[:port][,host[:port]…][/db]#primary-name} (or
- * {@code rediss-sentinel://}). The password (and any user) never leaves this class but to connect:
- * {@link #toString()} hides it.
+ * {@code rediss-sentinel://}), or a Redis Cluster found through some of its nodes,
+ * {@code redis://[[user]:password@]host[:port][,host[:port]…]} read with {@code cluster}. The password
+ * (and any user) never leaves this class but to connect: {@link #toString()} hides it.
  */
 public final class RedisLocation {
     private static final int PORT = 6379;
@@ -21,17 +22,28 @@ public final class RedisLocation {
     private final boolean sentinel;
     private final boolean secure;
     private final RedisTls tls;
+    /** For a cluster: one URI per seed node, each with the user and password; else empty. */
+    private final List<String> seeds;
 
-    private RedisLocation(String uri, String shown, boolean sentinel, boolean secure, RedisTls tls) {
+    private RedisLocation(String uri, String shown, boolean sentinel, boolean secure, RedisTls tls, List<String> seeds) {
         this.uri = uri;
         this.shown = shown;
         this.sentinel = sentinel;
         this.secure = secure;
         this.tls = tls;
+        this.seeds = seeds;
     }
 
     /** @throws IllegalArgumentException naming what is wrong, never quoting the text */
     public static RedisLocation parse(String text) {
+        return parse(text, false);
+    }
+
+    /**
+     * @param cluster whether the URI names nodes of a Redis Cluster (several hosts allowed, no database)
+     * @throws IllegalArgumentException naming what is wrong, never quoting the text
+     */
+    public static RedisLocation parse(String text, boolean cluster) {
         String uri = text.trim();
         try {
             // what the Redis client parses it with; its message would quote the password
@@ -67,12 +79,26 @@ public final class RedisLocation {
         for (String host : hosts.split(",", -1)) {
             shownHosts.add(hostAndPort(host, sentinel ? SENTINEL_PORT : PORT));
         }
-        if (!sentinel && shownHosts.size() > 1) {
-            throw new IllegalArgumentException("several hosts are for Sentinel: redis-sentinel://host1,host2#mymaster");
+        if (cluster && sentinel) {
+            throw new IllegalArgumentException("a cluster is reached through its nodes, not Sentinel: redis://node1:6379,node2:6379");
+        }
+        if (cluster && !path.isEmpty() && !path.equals("/") && !path.equals("/0")) {
+            throw new IllegalArgumentException("a cluster has only database 0");
+        }
+        if (!sentinel && !cluster && shownHosts.size() > 1) {
+            throw new IllegalArgumentException("several hosts are for Sentinel (redis-sentinel://host1,host2#mymaster)"
+                    + " or a cluster (with altscodex.redis.cluster=true)");
         }
         String shown = scheme + "://" + (at < 0 ? "" : "****@") + String.join(",", shownHosts) + path
-                + (sentinel ? "#" + primary : "");
-        return new RedisLocation(uri, shown, sentinel, scheme.startsWith("rediss"), RedisTls.DEFAULT);
+                + (sentinel ? "#" + primary : "") + (cluster ? " (cluster)" : "");
+        List<String> seeds = new ArrayList<>();
+        if (cluster) {
+            String userInfo = at < 0 ? "" : authority.substring(0, at + 1);
+            for (String host : shownHosts) {
+                seeds.add(scheme + "://" + userInfo + host);
+            }
+        }
+        return new RedisLocation(uri, shown, sentinel, scheme.startsWith("rediss"), RedisTls.DEFAULT, List.copyOf(seeds));
     }
 
     /** {@code host[:port]} with the port made explicit; a literal IPv6 address in brackets. */
@@ -126,12 +152,22 @@ public final class RedisLocation {
 
     /** The same location, trusted so. */
     public RedisLocation withTls(RedisTls trusted) {
-        return new RedisLocation(uri, shown, sentinel, secure, trusted);
+        return new RedisLocation(uri, shown, sentinel, secure, trusted, seeds);
+    }
+
+    /** Whether this is a Redis Cluster, reached through {@link #connectSeeds}. */
+    public boolean cluster() {
+        return !seeds.isEmpty();
     }
 
     /** What {@code connector} makes of the full URI, password included: the one way to it. */
     public <T> T connect(Function<String, T> connector) {
         return connector.apply(uri);
+    }
+
+    /** What {@code connector} makes of each seed node's URI, password included, for a cluster. */
+    public <T> List<T> connectSeeds(Function<String, T> connector) {
+        return seeds.stream().map(connector).toList();
     }
 
     @Override

@@ -32,6 +32,7 @@ public final class SettingsReader {
     public static final String CHECK_CALLBACK_PATH = PREFIX + "check-callback-path";
     public static final String PENDING_STORE = PREFIX + "pending-store";
     public static final String REDIS_URI = PREFIX + "redis.uri";
+    public static final String REDIS_CLUSTER = PREFIX + "redis.cluster";
     public static final String REDIS_TRUST_STORE = PREFIX + "redis.trust-store";
     public static final String REDIS_TRUST_STORE_PASSWORD = PREFIX + "redis.trust-store-password";
     public static final String REDIS_CA_FILE = PREFIX + "redis.ca-file";
@@ -412,13 +413,15 @@ public final class SettingsReader {
         if (uri == null) {
             return null;
         }
+        boolean cluster = bool(REDIS_CLUSTER, false);
         RedisLocation location;
         try {
-            location = RedisLocation.parse(uri);
+            location = RedisLocation.parse(uri, cluster);
         } catch (IllegalArgumentException e) {
             // the value may hold a password: name the key and the fault, never the value
             problems.add(REDIS_URI + " cannot be used: " + e.getMessage() + "; use redis://[[user]:password@]host:port/db,"
-                    + " rediss://… for TLS, or redis-sentinel://[[user]:password@]host:26379[,host:26379]/db#primary-name"
+                    + " rediss://… for TLS, redis-sentinel://[[user]:password@]host:26379[,host:26379]/db#primary-name,"
+                    + " or for a cluster redis://[[user]:password@]node:6379[,node:6379…] with " + REDIS_CLUSTER + "=true"
                     + howToSet(REDIS_URI));
             return null;
         }

@@ -37,9 +37,11 @@ import java.util.logging.Logger;
  */
 public final class RedisLinkStore implements LinkStore {
     private static final Logger LOG = Logger.getLogger(RedisLinkStore.class.getName());
-    private static final String LINK = "altscodex:link:";
-    private static final String CODE = "altscodex:linkcode:";
-    private static final String OPEN = "altscodex:links:open";
+    // every link key carries the hash tag {links}: the scripts touch several at once, which a Redis
+    // Cluster allows only within one slot
+    private static final String LINK = "altscodex:{links}:link:";
+    private static final String CODE = "altscodex:{links}:code:";
+    private static final String OPEN = "altscodex:{links}:open";
     private static final String SETTLED = "altscodex:links:settled";
     private static final long REFRESH_COUNT_MILLIS = 1_000;
 

@@ -3,7 +3,7 @@ package com.altscodex.jakarta.pending;
 import io.lettuce.core.Range;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.SetArgs;
-import io.lettuce.core.api.async.RedisAsyncCommands;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,7 +34,7 @@ final class RedisAccessCheck {
         String key = "altscodex:probe:" + UUID.randomUUID();
         String hash = key + ":h";
         String sorted = key + ":z";
-        Map<String, Function<RedisAsyncCommands<String, String>, CompletionStage<?>>> probes = new LinkedHashMap<>();
+        Map<String, Function<RedisClusterAsyncCommands<String, String>, CompletionStage<?>>> probes = new LinkedHashMap<>();
         probes.put("SET", c -> c.set(key, "1", SetArgs.Builder.nx().px(10_000)));
         probes.put("GET", c -> c.get(key));
         probes.put("MGET", c -> c.mget(key));
@@ -56,7 +56,7 @@ final class RedisAccessCheck {
         probes.put("DEL", c -> c.del(key, hash, sorted));
         List<String> refused = new ArrayList<>();
         CompletionStage<Void> chain = CompletableFuture.completedFuture(null);
-        for (Map.Entry<String, Function<RedisAsyncCommands<String, String>, CompletionStage<?>>> probe : probes.entrySet()) {
+        for (Map.Entry<String, Function<RedisClusterAsyncCommands<String, String>, CompletionStage<?>>> probe : probes.entrySet()) {
             chain = chain.thenCompose(ignored -> redis.raw(probe.getValue()).handle((reply, failure) -> {
                 if (failure != null && String.valueOf(rootOf(failure).getMessage()).startsWith("NOPERM")) {
                     refused.add(probe.getKey() + (rootOf(failure).getMessage().toLowerCase(Locale.ROOT).contains("key")

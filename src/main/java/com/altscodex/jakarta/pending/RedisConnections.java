@@ -4,14 +4,18 @@ import com.altscodex.jakarta.config.RedisLocation;
 import com.altscodex.jakarta.config.RedisTls;
 import com.altscodex.jakarta.config.SettingsReader;
 import com.altscodex.jakarta.error.StoreUnavailableException;
+import io.lettuce.core.AbstractRedisClient;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.SslOptions;
 import io.lettuce.core.SslVerifyMode;
 import io.lettuce.core.TimeoutOptions;
-import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.api.async.RedisAsyncCommands;
+import io.lettuce.core.api.StatefulConnection;
+import io.lettuce.core.cluster.ClusterClientOptions;
+import io.lettuce.core.cluster.ClusterTopologyRefreshOptions;
+import io.lettuce.core.cluster.RedisClusterClient;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import io.lettuce.core.codec.StringCodec;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
@@ -55,13 +59,14 @@ public final class RedisConnections {
     private final Consumer<String> onMessage;
     private final Runnable onSubscribed;
     private final ClientResources resources;
-    private final RedisClient client;
+    /** A {@link RedisClient}, or a {@link RedisClusterClient} for a cluster. */
+    private final AbstractRedisClient client;
     private final AtomicBoolean up = new AtomicBoolean(true);
     private final AtomicBoolean probing = new AtomicBoolean();
     private volatile CompletableFuture<Connections> connections;
 
-    private record Connections(StatefulRedisConnection<String, String> commands,
-            StatefulRedisPubSubConnection<String, String> messages) {
+    private record Connections(StatefulConnection<String, String> commandConnection,
+            RedisClusterAsyncCommands<String, String> commands, StatefulRedisPubSubConnection<String, String> messages) {
     }
 
     /**
@@ -91,21 +96,40 @@ public final class RedisConnections {
         this.channel = channel;
         this.onMessage = onMessage;
         this.resources = ClientResources.builder().reconnectDelay(RECONNECT_DELAY).build();
-        this.client = RedisClient.create(resources, redisUri());
-        // fail fast while Redis is away (never queue commands), and reconnect by itself
-        client.setOptions(ClientOptions.builder()
-                .sslOptions(sslOptions(location.tls()))
-                .autoReconnect(true)
-                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-                .timeoutOptions(TimeoutOptions.enabled(COMMAND_TIMEOUT))
-                .build());
+        ClientOptions.DisconnectedBehavior reject = ClientOptions.DisconnectedBehavior.REJECT_COMMANDS;
+        if (location.cluster()) {
+            RedisClusterClient cluster = RedisClusterClient.create(resources, location.connectSeeds(this::secured));
+            // a failover moves slots: learn of it from the MOVED replies and the lost connections, and
+            // every few seconds in any case
+            cluster.setOptions(ClusterClientOptions.builder()
+                    .sslOptions(sslOptions(location.tls()))
+                    .autoReconnect(true)
+                    .disconnectedBehavior(reject)
+                    .timeoutOptions(TimeoutOptions.enabled(COMMAND_TIMEOUT))
+                    .topologyRefreshOptions(ClusterTopologyRefreshOptions.builder()
+                            .enableAllAdaptiveRefreshTriggers()
+                            .enablePeriodicRefresh(Duration.ofSeconds(5))
+                            .build())
+                    .build());
+            this.client = cluster;
+        } else {
+            RedisClient single = RedisClient.create(resources, redisUri());
+            // fail fast while Redis is away (never queue commands), and reconnect by itself
+            single.setOptions(ClientOptions.builder()
+                    .sslOptions(sslOptions(location.tls()))
+                    .autoReconnect(true)
+                    .disconnectedBehavior(reject)
+                    .timeoutOptions(TimeoutOptions.enabled(COMMAND_TIMEOUT))
+                    .build());
+            this.client = single;
+        }
         connections();
     }
 
     /** Runs a command; its reply, or StoreUnavailableException, arrives on the work executor. */
-    public <T> CompletionStage<T> command(Function<RedisAsyncCommands<String, String>, CompletionStage<T>> command) {
+    public <T> CompletionStage<T> command(Function<RedisClusterAsyncCommands<String, String>, CompletionStage<T>> command) {
         return connections()
-                .thenCompose(c -> command.apply(c.commands().async()))
+                .thenCompose(c -> command.apply(c.commands()))
                 .handleAsync((reply, failure) -> {
                     if (failure != null) {
                         down(failure);
@@ -120,8 +144,8 @@ public final class RedisConnections {
      * Runs a command and gives its reply or Redis's own failure as it is, on the work executor, with
      * no outage noted: for a check whose refusals are its answer.
      */
-    CompletionStage<Object> raw(Function<RedisAsyncCommands<String, String>, ? extends CompletionStage<?>> command) {
-        return connections().<Object>thenCompose(c -> command.apply(c.commands().async()).thenApply(reply -> reply))
+    CompletionStage<Object> raw(Function<RedisClusterAsyncCommands<String, String>, ? extends CompletionStage<?>> command) {
+        return connections().<Object>thenCompose(c -> command.apply(c.commands()).thenApply(reply -> reply))
                 .whenCompleteAsync((reply, failure) -> { }, work);
     }
 
@@ -132,7 +156,7 @@ public final class RedisConnections {
      */
     public boolean available() {
         CompletableFuture<Connections> current = connections();
-        boolean open = current.isDone() && !current.isCompletedExceptionally() && current.join().commands().isOpen();
+        boolean open = current.isDone() && !current.isCompletedExceptionally() && current.join().commandConnection().isOpen();
         if (open && !up.get() && probing.compareAndSet(false, true)) {
             command(c -> c.ping()).whenComplete((pong, failure) -> probing.set(false));
         }
@@ -147,7 +171,7 @@ public final class RedisConnections {
         CompletableFuture<Connections> current = connections;
         try {
             if (flush && current != null && current.isDone() && !current.isCompletedExceptionally()) {
-                current.join().commands().async().ping().get(1, TimeUnit.SECONDS);
+                current.join().commands().ping().get(1, TimeUnit.SECONDS);
             }
         } catch (Exception e) {
             log.log(Level.FINE, "Redis did not answer the closing ping", e);
@@ -158,7 +182,11 @@ public final class RedisConnections {
 
     /** The URI, with the host check TLS asks for on it and on each sentinel. */
     private RedisURI redisUri() {
-        RedisURI uri = location.connect(RedisURI::create);
+        return secured(location.connect(text -> text));
+    }
+
+    private RedisURI secured(String text) {
+        RedisURI uri = RedisURI.create(text);
         if (location.secure()) {
             SslVerifyMode mode = location.tls().verifyHostname() ? SslVerifyMode.FULL : SslVerifyMode.CA;
             uri.setVerifyPeer(mode);
@@ -178,6 +206,14 @@ public final class RedisConnections {
         return options.build();
     }
 
+    /** The commands of either kind of connection: both share the cluster's command interface. */
+    private static RedisClusterAsyncCommands<String, String> asyncOf(StatefulConnection<String, String> connection) {
+        if (connection instanceof io.lettuce.core.cluster.api.StatefulRedisClusterConnection<String, String> cluster) {
+            return cluster.async();
+        }
+        return ((io.lettuce.core.api.StatefulRedisConnection<String, String>) connection).async();
+    }
+
     /** The connections, opened once; after a failed first connect the next use tries again. */
     private CompletableFuture<Connections> connections() {
         CompletableFuture<Connections> current = connections;
@@ -193,12 +229,21 @@ public final class RedisConnections {
     }
 
     private CompletableFuture<Connections> open() {
-        CompletableFuture<StatefulRedisConnection<String, String>> commands =
-                client.connectAsync(StringCodec.UTF8, redisUri()).toCompletableFuture();
-        CompletableFuture<StatefulRedisPubSubConnection<String, String>> messages = channel == null
-                ? CompletableFuture.completedFuture(null)
-                : client.connectPubSubAsync(StringCodec.UTF8, redisUri()).toCompletableFuture();
-        return commands.thenCombine(messages, Connections::new).thenCompose(c -> {
+        CompletableFuture<? extends StatefulConnection<String, String>> commands;
+        CompletableFuture<? extends StatefulRedisPubSubConnection<String, String>> messages;
+        if (client instanceof RedisClusterClient cluster) {
+            // the asynchronous connects need the cluster's slots learnt first (else: "Partitions not initialized")
+            CompletableFuture<Void> slots = cluster.refreshPartitionsAsync().toCompletableFuture();
+            commands = slots.thenCompose(learnt -> cluster.connectAsync(StringCodec.UTF8));
+            messages = channel == null ? CompletableFuture.completedFuture(null)
+                    : slots.thenCompose(learnt -> cluster.connectPubSubAsync(StringCodec.UTF8));
+        } else {
+            RedisClient single = (RedisClient) client;
+            commands = single.connectAsync(StringCodec.UTF8, redisUri()).toCompletableFuture();
+            messages = channel == null ? CompletableFuture.completedFuture(null)
+                    : single.connectPubSubAsync(StringCodec.UTF8, redisUri()).toCompletableFuture();
+        }
+        return commands.thenCombine(messages, (c, m) -> new Connections(c, asyncOf(c), m)).thenCompose(c -> {
             if (c.messages() == null) {
                 return CompletableFuture.completedFuture(c);
             }
@@ -218,7 +263,7 @@ public final class RedisConnections {
             if (failure != null) {
                 down(failure);
                 // one of the two may have opened: do not leak it
-                commands.thenAccept(StatefulRedisConnection::closeAsync);
+                commands.thenAccept(StatefulConnection::closeAsync);
                 messages.thenAccept(m -> {
                     if (m != null) {
                         m.closeAsync();
@@ -239,10 +284,21 @@ public final class RedisConnections {
                         + " where Redis asks for a client certificate; " + failing
                         + " fail with STORE_UNAVAILABLE until it is fixed");
             } else {
-                log.warning(() -> "Redis at " + location + " is unreachable (" + failure.getClass().getSimpleName()
+                Throwable root = rootOf(failure);
+                log.warning(() -> "Redis at " + location + " is unreachable (" + root.getClass().getSimpleName()
                         + "): " + failing + " fail with STORE_UNAVAILABLE until it is back; reconnecting by itself");
             }
         }
+    }
+
+    /** The first cause, past the wrappers of the futures (CompletionException says nothing). */
+    private static Throwable rootOf(Throwable failure) {
+        Throwable root = failure;
+        while ((root instanceof java.util.concurrent.CompletionException
+                || root instanceof java.util.concurrent.ExecutionException) && root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root;
     }
 
     /** The TLS failure in the causes, if the outage is one: a certificate or a handshake refused. */

@@ -5,7 +5,7 @@ import com.altscodex.jakarta.error.AltsCodexException;
 import com.altscodex.jakarta.wire.SlotInfo;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.SetArgs;
-import io.lettuce.core.api.async.RedisAsyncCommands;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +41,10 @@ import java.util.logging.Logger;
  */
 public final class RedisPendingLogins implements PendingLogins {
     private static final Logger LOG = Logger.getLogger(RedisPendingLogins.class.getName());
+    /*
+     * A state's keys share the hash tag {state}, so the scripts that touch both stay on one slot of
+     * a Redis Cluster.
+     */
     private static final String PENDING = "altscodex:pending:";
     private static final String SEEN = "altscodex:seen:";
     private static final String RESULTS = "altscodex:results:";
@@ -80,6 +84,7 @@ public final class RedisPendingLogins implements PendingLogins {
     /** Logins of this replica whose key a claim deleted (here or on another replica): no release. */
     private final Set<String> claimedKeys = ConcurrentHashMap.newKeySet();
     private final RedisConnections redis;
+    private final boolean cluster;
 
     public RedisPendingLogins(RedisLocation location, Executor work, ScheduledExecutorService timers) {
         this(location, work, timers, Duration.ofSeconds(30));
@@ -90,6 +95,7 @@ public final class RedisPendingLogins implements PendingLogins {
             Duration expiryMargin) {
         this.local = new InMemoryPendingLogins(timers);
         this.expiryMargin = expiryMargin;
+        this.cluster = location.cluster();
         this.redis = new RedisConnections(location, work, LOG, "logins", RESULTS + replica, this::onRelayed,
                 this::readKeptOutcomes);
         RedisAccessCheck.warnIfRefused(redis, location.toString());
@@ -99,7 +105,7 @@ public final class RedisPendingLogins implements PendingLogins {
     public Registration register(String state, Duration timeout) {
         Registration waiting = local.register(state, timeout);
         long expiry = timeout.plus(expiryMargin).toMillis();
-        CompletionStage<Void> recorded = command(c -> c.set(PENDING + state, replica, SetArgs.Builder.nx().px(expiry)))
+        CompletionStage<Void> recorded = command(c -> c.set(pending(state), replica, SetArgs.Builder.nx().px(expiry)))
                 .thenApply(reply -> {
                     if (!"OK".equals(reply)) {
                         throw new IllegalStateException("state already recorded");
@@ -110,7 +116,7 @@ public final class RedisPendingLogins implements PendingLogins {
             if (!claimedKeys.remove(state)) {
                 // the script checks the key is still ours, so a claim racing this changes nothing
                 command(c -> RELEASE.run(c, ScriptOutputType.INTEGER,
-                        new String[] {PENDING + state, SEEN + state}, replica, String.valueOf(SEEN_MILLIS)));
+                        new String[] {pending(state), seen(state)}, replica, String.valueOf(SEEN_MILLIS)));
             }
         });
         return new Registration(waiting.result(), recorded);
@@ -119,7 +125,7 @@ public final class RedisPendingLogins implements PendingLogins {
     @Override
     public CompletionStage<CallbackMatch> claim(String state) {
         return command(c -> CLAIM.<String>run(c, ScriptOutputType.VALUE,
-                new String[] {PENDING + state, SEEN + state}, String.valueOf(SEEN_MILLIS)))
+                new String[] {pending(state), seen(state)}, String.valueOf(SEEN_MILLIS)))
                 .thenApply(owner -> {
                     if (owner == null) {
                         return CallbackMatch.UNKNOWN;
@@ -179,7 +185,8 @@ public final class RedisPendingLogins implements PendingLogins {
     private void relay(String owner, String state, String message) {
         command(c -> RELAY.<Long>run(c, ScriptOutputType.INTEGER, new String[] {OUTCOME + state},
                 RESULTS + owner, message, String.valueOf(SEEN_MILLIS))).thenAccept(receivers -> {
-            if (receivers == 0) {
+            // a cluster's PUBLISH counts the listeners of one node only: there zero says nothing
+            if (receivers == 0 && !cluster) {
                 LOG.warning("no replica listens for a login's outcome now (its owner has gone, or is"
                         + " reconnecting and reads it when back)");
             }
@@ -225,9 +232,17 @@ public final class RedisPendingLogins implements PendingLogins {
         }
     }
 
+    private static String pending(String state) {
+        return PENDING + "{" + state + "}";
+    }
+
+    private static String seen(String state) {
+        return SEEN + "{" + state + "}";
+    }
+
     /** Runs a command; its reply, or StoreUnavailableException, arrives on the work executor. */
     private <T> CompletionStage<T> command(
-            java.util.function.Function<RedisAsyncCommands<String, String>, CompletionStage<T>> command) {
+            java.util.function.Function<RedisClusterAsyncCommands<String, String>, CompletionStage<T>> command) {
         return redis.command(command);
     }
 }

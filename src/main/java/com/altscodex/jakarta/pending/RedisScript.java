@@ -2,7 +2,7 @@ package com.altscodex.jakarta.pending;
 
 import io.lettuce.core.RedisNoScriptException;
 import io.lettuce.core.ScriptOutputType;
-import io.lettuce.core.api.async.RedisAsyncCommands;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -37,7 +37,7 @@ public final class RedisScript {
         return sha;
     }
 
-    public <T> CompletionStage<T> run(RedisAsyncCommands<String, String> commands, ScriptOutputType type,
+    public <T> CompletionStage<T> run(RedisClusterAsyncCommands<String, String> commands, ScriptOutputType type,
             String[] keys, String... arguments) {
         return commands.<T>evalsha(sha, type, keys, arguments).toCompletableFuture()
                 .exceptionallyCompose(failure -> unwrap(failure) instanceof RedisNoScriptException

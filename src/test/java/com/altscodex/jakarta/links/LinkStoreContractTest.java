@@ -12,6 +12,7 @@ import com.altscodex.jakarta.config.RedisLocation;
 import com.altscodex.jakarta.error.StoreUnavailableException;
 import com.altscodex.jakarta.links.LinkStore.Claim;
 import com.altscodex.jakarta.links.LinkStore.Created;
+import com.altscodex.jakarta.pending.LocalCluster;
 import com.altscodex.jakarta.pending.LocalRedis;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
@@ -334,17 +335,17 @@ class LinkStoreContractTest {
         void theKeysExpireByThemselves() throws Exception {
             LinkRecord link = link(Duration.ofSeconds(5));
             await(store.create(link, 10));
-            long record = keys.sync().pttl("altscodex:link:" + link.id());
-            long code = keys.sync().pttl("altscodex:linkcode:" + link.userCode());
+            long record = keys.sync().pttl("altscodex:{links}:link:" + link.id());
+            long code = keys.sync().pttl("altscodex:{links}:code:" + link.userCode());
             assertTrue(record > 5_000 && record <= 5_500, "the link's time plus retention: " + record);
             assertTrue(code > 4_000 && code <= 5_000, "the link's time: " + code);
             assertTrue(await(store.claim(link.id())).claimed());
-            assertEquals(0, keys.sync().exists("altscodex:linkcode:" + link.userCode()), "the code goes when opened");
-            long kept = keys.sync().pttl("altscodex:link:" + link.id());
+            assertEquals(0, keys.sync().exists("altscodex:{links}:code:" + link.userCode()), "the code goes when opened");
+            long kept = keys.sync().pttl("altscodex:{links}:link:" + link.id());
             assertTrue(kept > 4_000 && kept <= record, "claiming keeps the expiry: " + kept);
             await(store.settle(link.id(), LinkStatus.SUCCEEDED, "{}"));
-            assertTrue(keys.sync().pttl("altscodex:link:" + link.id()) > 4_000, "so does settling");
-            assertEquals(0, keys.sync().zcard("altscodex:links:open"));
+            assertTrue(keys.sync().pttl("altscodex:{links}:link:" + link.id()) > 4_000, "so does settling");
+            assertEquals(0, keys.sync().zcard("altscodex:{links}:open"));
         }
 
         @Test
@@ -354,6 +355,38 @@ class LinkStoreContractTest {
             ExecutionException e = assertThrows(ExecutionException.class,
                     () -> away.get("any").toCompletableFuture().get(10, TimeUnit.SECONDS));
             assertInstanceOf(StoreUnavailableException.class, e.getCause());
+        }
+    }
+
+    /** The same contract on a Redis Cluster: every script's keys share the {links} hash tag, so one slot. */
+    @Nested
+    @org.junit.jupiter.api.TestInstance(org.junit.jupiter.api.TestInstance.Lifecycle.PER_CLASS)
+    class Cluster extends Contract {
+        private LocalCluster cluster;
+
+        @BeforeAll
+        void startCluster() throws Exception {
+            cluster = LocalCluster.start();
+        }
+
+        @AfterAll
+        void stopCluster() {
+            cluster.close();
+        }
+
+        @BeforeEach
+        void emptyCluster() throws Exception {
+            cluster.flushAll();
+        }
+
+        @Override
+        LinkStore replica() {
+            return keep(new RedisLinkStore(RedisLocation.parse(cluster.uri(), true), work, timers, CLOCK, RETENTION));
+        }
+
+        @Override
+        LinkStore otherReplica() {
+            return replica();
         }
     }
 

@@ -105,10 +105,14 @@ public final class LocalSentinel implements AutoCloseable {
         return primaryPort;
     }
 
-    /** Waits until the replica holds every write the primary has taken (Redis's WAIT). */
+    /**
+     * Waits until the replica holds every write the primary has taken: its acknowledged offset
+     * reaches the primary's (WAIT would speak only of redis-cli's own writes, of which there are none).
+     */
     public void awaitReplicated() throws IOException, InterruptedException {
-        awaitReply(primaryPort, s -> s.trim().equals("1"), "WAIT", "1", "1000");
+        awaitReply(primaryPort, LocalCluster::replicaCaughtUp, "INFO", "replication");
     }
+
 
     /** SIGKILL, as a crash: nothing is flushed, the connections drop. */
     public void killPrimary() throws InterruptedException {

@@ -123,23 +123,31 @@ class RedisPendingLoginsTest {
         AltsCodexBackend a = replica(new RecordingObserver(), true);
         routeTo.add(a);
         await(a.getSlotInfo("test-jwt-warm"));
-        waitUntil(() -> a.pendingLogins() == 0);
+        failureOf(a.getSlotInfo("timeout-warm", Duration.ofMillis(200)));
+        waitUntil(() -> a.pendingLogins() == 0 && keys.sync().keys("altscodex:pending:*").isEmpty());
         // Redis counts the commands a script runs too: the round trips are the SETs sent and the scripts
-        long evals = calls("eval");
+        // (run by their SHA once Redis has seen them; the warm-up login loaded them)
+        long evals = scripts();
+        long evalsBefore = calls("eval");
         for (int i = 0; i < 10; i++) {
             await(a.getSlotInfo("test-jwt-player" + i));
         }
         assertTrue(keys.sync().keys("altscodex:pending:*").isEmpty());
         // the claim's script deletes the key: no release follows
-        assertEquals(10, calls("eval") - evals, "scripts for 10 claimed logins: the claims only");
+        assertEquals(10, scripts() - evals, "scripts for 10 claimed logins: the claims only");
+        assertEquals(0, calls("eval") - evalsBefore, "every script run by its SHA: none sent whole");
 
-        evals = calls("eval");
+        evals = scripts();
         failureOf(a.getSlotInfo("timeout-unclaimed", Duration.ofMillis(200)));
         waitUntil(() -> keys.sync().keys("altscodex:pending:*").isEmpty());
-        assertEquals(1, calls("eval") - evals, "the release of a login no callback claimed");
+        assertEquals(1, scripts() - evals, "the release of a login no callback claimed");
     }
 
     /** How many times Redis ran {@code command} so far, sent or from a script. */
+    private long scripts() {
+        return calls("eval") + calls("evalsha");
+    }
+
     private long calls(String command) {
         for (String line : keys.sync().info("commandstats").split("\\r?\\n")) {
             if (line.startsWith("cmdstat_" + command + ":calls=")) {
@@ -217,13 +225,13 @@ class RedisPendingLoginsTest {
                 Executors.newCachedThreadPool(), timers, Duration.ofMillis(300));
         // a login long enough that its owner's own timer cannot release the key before the owner dies
         await(owner.register("s-dead", Duration.ofSeconds(2)).recorded());
-        long ttl = keys.sync().pttl("altscodex:pending:s-dead");
+        long ttl = keys.sync().pttl("altscodex:pending:{s-dead}");
         assertTrue(ttl > 0 && ttl <= 2300, "expires with the login plus the margin: " + ttl);
         // the owner dies: no timer, no release, no connection
         timers.shutdownNow();
         owner.close();
-        assertEquals(1, keys.sync().exists("altscodex:pending:s-dead"));
-        waitUntil(() -> keys.sync().exists("altscodex:pending:s-dead") == 0);
+        assertEquals(1, keys.sync().exists("altscodex:pending:{s-dead}"));
+        waitUntil(() -> keys.sync().exists("altscodex:pending:{s-dead}") == 0);
     }
 
     @Test
