@@ -2,17 +2,14 @@ package com.altscodex.jakarta.pending;
 
 import com.altscodex.jakarta.FreePorts;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * A Redis Cluster on 127.0.0.1: three primaries, each with a replica, made by
@@ -181,13 +178,7 @@ public final class LocalCluster implements AutoCloseable {
         Path conf = data.resolve("redis.conf");
         Files.writeString(conf, "port " + port + "\nbind 127.0.0.1\ndir " + data + "\nsave \"\"\nappendonly no\n"
                 + "cluster-enabled yes\ncluster-config-file nodes.conf\ncluster-node-timeout 1000\n");
-        Process process;
-        try {
-            process = new ProcessBuilder("redis-server", conf.toString()).redirectErrorStream(true)
-                    .redirectOutput(data.resolve("redis.log").toFile()).start();
-        } catch (IOException e) {
-            throw new IOException("redis-server is missing: apt-get install -y redis-server redis-tools", e);
-        }
+        Process process = RedisProcesses.server(List.of(conf.toString()), data.resolve("redis.log"));
         nodes.put(port, process);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         while (!cli(port, "PING").contains("PONG")) {
@@ -206,29 +197,11 @@ public final class LocalCluster implements AutoCloseable {
     }
 
     private static String run(List<String> line) throws IOException, InterruptedException {
-        Process cli = new ProcessBuilder(line).redirectErrorStream(true).start();
-        String output = new String(cli.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!cli.waitFor(60, TimeUnit.SECONDS)) {
-            cli.destroyForcibly();
-            throw new IOException("did not finish: " + line);
-        }
-        return output;
+        return RedisProcesses.run(line);
     }
 
     @Override
     public void close() {
-        nodes.values().forEach(Process::destroyForcibly);
-        for (Process process : nodes.values()) {
-            try {
-                process.waitFor(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            // a temporary directory: the machine cleans it
-        }
+        RedisProcesses.stop(nodes.values(), dir);
     }
 }

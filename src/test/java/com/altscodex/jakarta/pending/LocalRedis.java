@@ -43,13 +43,7 @@ public final class LocalRedis implements AutoCloseable {
         for (String part : command) {
             line.addAll(java.util.List.of(part.trim().split("\\s+")));
         }
-        Process cli = new ProcessBuilder(line).redirectErrorStream(true).start();
-        String output = new String(cli.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        if (!cli.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
-            cli.destroyForcibly();
-            throw new IOException("redis-cli did not finish: " + line);
-        }
-        return output;
+        return RedisProcesses.run(line);
     }
 
     public int port() {

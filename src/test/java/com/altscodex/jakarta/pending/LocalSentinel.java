@@ -3,16 +3,13 @@ package com.altscodex.jakarta.pending;
 import com.altscodex.jakarta.FreePorts;
 import com.altscodex.jakarta.TestCa;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
-import java.util.stream.Stream;
 
 /**
  * Redis as production runs it behind Sentinel, on 127.0.0.1: a primary, a replica of it and one
@@ -133,13 +130,7 @@ public final class LocalSentinel implements AutoCloseable {
                     "--key", certificate.key().toString()));
         }
         line.addAll(List.of(command));
-        Process cli = new ProcessBuilder(line).redirectErrorStream(true).start();
-        String output = new String(cli.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!cli.waitFor(10, TimeUnit.SECONDS)) {
-            cli.destroyForcibly();
-            throw new IOException("redis-cli did not finish: " + line);
-        }
-        return output;
+        return RedisProcesses.run(line);
     }
 
     private Process server(String name, int port, String extra) throws IOException, InterruptedException {
@@ -152,23 +143,9 @@ public final class LocalSentinel implements AutoCloseable {
     }
 
     private Process launch(String name, String... arguments) throws IOException {
-        List<String> line = new ArrayList<>(List.of(redisServer()));
-        line.addAll(List.of(arguments));
-        Process process;
-        try {
-            process = new ProcessBuilder(line).redirectErrorStream(true)
-                    .redirectOutput(dir.resolve(name + ".log").toFile()).start();
-        } catch (IOException e) {
-            throw new IOException("redis-server is missing: apt-get install -y redis-server redis-tools"
-                    + " (server-config/install-test-tools does so as root)", e);
-        }
+        Process process = RedisProcesses.server(List.of(arguments), dir.resolve(name + ".log"));
         processes.add(process);
         return process;
-    }
-
-    private static String redisServer() {
-        return Stream.of("/usr/bin/redis-server", "/usr/local/bin/redis-server").filter(p -> Files.isExecutable(Path.of(p)))
-                .findFirst().orElse("redis-server");
     }
 
     private void awaitReply(int port, Predicate<String> wanted, String... command) throws IOException, InterruptedException {
@@ -192,20 +169,6 @@ public final class LocalSentinel implements AutoCloseable {
 
     @Override
     public void close() {
-        for (Process process : processes) {
-            process.destroyForcibly();
-        }
-        for (Process process : processes) {
-            try {
-                process.waitFor(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            // a temporary directory: the machine cleans it
-        }
+        RedisProcesses.stop(processes, dir);
     }
 }

@@ -17,7 +17,7 @@ public final class LocalTlsRedis implements AutoCloseable {
     /** @param clientCa the CA whose client certificates Redis demands (mutual TLS), or null for none */
     public LocalTlsRedis(TestCa.Issued server, TestCa clientCa, Path dir) throws IOException, InterruptedException {
         log = dir.resolve("redis-tls-" + port + ".log");
-        List<String> line = new java.util.ArrayList<>(List.of("redis-server", "--port", "0", "--tls-port", String.valueOf(port),
+        List<String> line = new java.util.ArrayList<>(List.of("--port", "0", "--tls-port", String.valueOf(port),
                 "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", dir.toString(),
                 "--tls-cert-file", server.certificate().toString(), "--tls-key-file", server.key().toString()));
         if (clientCa != null) {
@@ -26,7 +26,7 @@ public final class LocalTlsRedis implements AutoCloseable {
             // Redis wants a CA file even when it asks no client for a certificate
             line.addAll(List.of("--tls-ca-cert-file", server.certificate().toString(), "--tls-auth-clients", "no"));
         }
-        process = new ProcessBuilder(line).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        process = RedisProcesses.server(line, log);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         while (!Files.readString(log).contains("Ready to accept connections")) {
             if (!process.isAlive() || System.nanoTime() > deadline) {
