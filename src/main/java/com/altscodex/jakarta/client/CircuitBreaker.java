@@ -12,7 +12,10 @@ import java.util.function.LongSupplier;
  *
  * <p>A call asks for a permit before it is sent and reports its outcome with it; an outcome
  * whose permit was given before the circuit last changed state is not counted, so a slow call of
- * the closed period cannot close a circuit that has opened since. The clock is injected, so tests
+ * the closed period cannot close a circuit that has opened since. A half-open circuit lets a
+ * code exchange through beyond its trials ({@link #permitExchange()}): the callback that brought
+ * the code shows the server is back, the code is single-use, and the trial in flight is often that
+ * login's own authorize, whose callback can come before its answer. The clock is injected, so tests
  * need no sleeps. Thread-safe; every method is a few field updates under one lock.
  */
 final class CircuitBreaker {
@@ -62,6 +65,19 @@ final class CircuitBreaker {
             trials++;
         }
         return generation;
+    }
+
+    /**
+     * A permit for a code exchange: as {@link #permit()}, but a half-open circuit never refuses it
+     * for want of trials. It counts as a trial: its failure opens the circuit again.
+     */
+    synchronized long permitExchange() {
+        long permit = permit();
+        if (permit == REFUSED && state == State.HALF_OPEN) {
+            trials++;
+            return generation;
+        }
+        return permit;
     }
 
     /** The outcome of a call sent with {@code permit}: {@code outage} for no answer or a 5xx. */

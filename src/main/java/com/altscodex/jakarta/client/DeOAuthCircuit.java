@@ -31,6 +31,11 @@ final class DeOAuthCircuit {
         return breaker.permit();
     }
 
+    /** A permit for a code exchange ({@link CircuitBreaker#permitExchange()}). */
+    long permitExchange() {
+        return breaker.permitExchange();
+    }
+
     /** Makes the call in this thread with a permit of {@link #permit()}, and counts its outcome. */
     WireAnswer send(long permit, String endpoint, Supplier<Response> call) {
         boolean outage = true;

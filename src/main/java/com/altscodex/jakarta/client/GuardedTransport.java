@@ -34,7 +34,7 @@ public class GuardedTransport implements DeOAuthTransport {
 
     @Override
     public CompletionStage<WireAnswer> send(String endpoint, Supplier<Response> call) {
-        long permit = circuit.permit();
+        long permit = DeOAuthClient.GET_TOKEN.equals(endpoint) ? circuit.permitExchange() : circuit.permit();
         if (permit == CircuitBreaker.REFUSED) {
             return CompletableFuture.failedFuture(new UpstreamUnavailableException());
         }

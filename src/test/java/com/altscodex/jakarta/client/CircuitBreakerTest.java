@@ -79,6 +79,23 @@ class CircuitBreakerTest {
     }
 
     @Test
+    void aHalfOpenCircuitLetsACodeExchangeThroughBeyondItsTrials() {
+        openIt();
+        assertEquals(REFUSED, breaker.permitExchange(), "open: the delay holds for exchanges too");
+        now += Duration.ofSeconds(5).toNanos();
+        long first = breaker.permit();
+        long second = breaker.permit();
+        assertEquals(REFUSED, breaker.permit());
+        long exchange = breaker.permitExchange();
+        assertNotEquals(REFUSED, exchange, "its login's authorize may be the trial still in flight");
+        breaker.completed(exchange, true);
+        assertEquals(State.OPEN, breaker.state(), "and it is a trial: its outage opens the circuit");
+        breaker.completed(first, false);
+        breaker.completed(second, false);
+        assertEquals(State.OPEN, breaker.state(), "trials of the half-open period that ended");
+    }
+
+    @Test
     void aCallOfAnEarlierStateDoesNotCount() {
         long slow = breaker.permit();
         openIt();
