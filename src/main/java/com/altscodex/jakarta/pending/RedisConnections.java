@@ -96,16 +96,11 @@ public final class RedisConnections {
         this.channel = channel;
         this.onMessage = onMessage;
         this.resources = ClientResources.builder().reconnectDelay(RECONNECT_DELAY).build();
-        ClientOptions.DisconnectedBehavior reject = ClientOptions.DisconnectedBehavior.REJECT_COMMANDS;
         if (location.cluster()) {
             RedisClusterClient cluster = RedisClusterClient.create(resources, location.connectSeeds(this::secured));
             // a failover moves slots: learn of it from the MOVED replies and the lost connections, and
             // every few seconds in any case
-            cluster.setOptions(ClusterClientOptions.builder()
-                    .sslOptions(sslOptions(location.tls()))
-                    .autoReconnect(true)
-                    .disconnectedBehavior(reject)
-                    .timeoutOptions(TimeoutOptions.enabled(COMMAND_TIMEOUT))
+            cluster.setOptions(failFast(ClusterClientOptions.builder())
                     .topologyRefreshOptions(ClusterTopologyRefreshOptions.builder()
                             .enableAllAdaptiveRefreshTriggers()
                             .enablePeriodicRefresh(Duration.ofSeconds(5))
@@ -114,13 +109,7 @@ public final class RedisConnections {
             this.client = cluster;
         } else {
             RedisClient single = RedisClient.create(resources, redisUri());
-            // fail fast while Redis is away (never queue commands), and reconnect by itself
-            single.setOptions(ClientOptions.builder()
-                    .sslOptions(sslOptions(location.tls()))
-                    .autoReconnect(true)
-                    .disconnectedBehavior(reject)
-                    .timeoutOptions(TimeoutOptions.enabled(COMMAND_TIMEOUT))
-                    .build());
+            single.setOptions(failFast(ClientOptions.builder()).build());
             this.client = single;
         }
         connections();
@@ -206,6 +195,18 @@ public final class RedisConnections {
         return options.build();
     }
 
+    /**
+     * The options both kinds of client share: fail fast while Redis is away (never queue commands),
+     * reconnect by itself, and TLS as configured.
+     */
+    private <B extends ClientOptions.Builder> B failFast(B builder) {
+        builder.sslOptions(sslOptions(location.tls()))
+                .autoReconnect(true)
+                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+                .timeoutOptions(TimeoutOptions.enabled(COMMAND_TIMEOUT));
+        return builder;
+    }
+
     /** The commands of either kind of connection: both share the cluster's command interface. */
     private static RedisClusterAsyncCommands<String, String> asyncOf(StatefulConnection<String, String> connection) {
         if (connection instanceof io.lettuce.core.cluster.api.StatefulRedisClusterConnection<String, String> cluster) {
@@ -284,21 +285,11 @@ public final class RedisConnections {
                         + " where Redis asks for a client certificate; " + failing
                         + " fail with STORE_UNAVAILABLE until it is fixed");
             } else {
-                Throwable root = rootOf(failure);
+                Throwable root = StageFailure.of(failure);
                 log.warning(() -> "Redis at " + location + " is unreachable (" + root.getClass().getSimpleName()
                         + "): " + failing + " fail with STORE_UNAVAILABLE until it is back; reconnecting by itself");
             }
         }
-    }
-
-    /** The first cause, past the wrappers of the futures (CompletionException says nothing). */
-    private static Throwable rootOf(Throwable failure) {
-        Throwable root = failure;
-        while ((root instanceof java.util.concurrent.CompletionException
-                || root instanceof java.util.concurrent.ExecutionException) && root.getCause() != null) {
-            root = root.getCause();
-        }
-        return root;
     }
 
     /** The TLS failure in the causes, if the outage is one: a certificate or a handshake refused. */

@@ -40,13 +40,8 @@ public final class RedisScript {
     public <T> CompletionStage<T> run(RedisClusterAsyncCommands<String, String> commands, ScriptOutputType type,
             String[] keys, String... arguments) {
         return commands.<T>evalsha(sha, type, keys, arguments).toCompletableFuture()
-                .exceptionallyCompose(failure -> unwrap(failure) instanceof RedisNoScriptException
+                .exceptionallyCompose(failure -> StageFailure.of(failure) instanceof RedisNoScriptException
                         ? commands.<T>eval(source, type, keys, arguments)
                         : CompletableFuture.failedFuture(failure));
-    }
-
-    private static Throwable unwrap(Throwable failure) {
-        return failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
-                ? failure.getCause() : failure;
     }
 }

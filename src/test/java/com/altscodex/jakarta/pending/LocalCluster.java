@@ -136,12 +136,7 @@ public final class LocalCluster implements AutoCloseable {
         long deadline = System.nanoTime() + within.toNanos();
         String last = "";
         while (System.nanoTime() < deadline) {
-            for (Map.Entry<Integer, Process> node : nodes.entrySet()) {
-                if (node.getValue().isAlive()) {
-                    last = cli(node.getKey(), "CLUSTER", "INFO");
-                    break;
-                }
-            }
+            last = cli(first(), "CLUSTER", "INFO");
             if (last.contains("cluster_state:ok")) {
                 return;
             }
